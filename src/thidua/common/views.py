@@ -1,0 +1,21 @@
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+
+from thidua.common.web import scope_of
+from thidua.organizations.selectors import cluster_list_for_user, unit_list_for_user
+from thidua.people.models import Person
+
+
+@login_required
+def home(request):
+    scope = scope_of(request)
+    person = getattr(request.user, "person", None) if hasattr(request.user, "person") else None
+    if not scope.has("view") and person is not None:
+        return redirect("people:person_detail", pk=person.pk)
+    ctx = {
+        "n_units": unit_list_for_user(scope, include_closed=False).count(),
+        "n_people": Person.objects.filter(scope.people_q()).count(),
+        "n_clusters": cluster_list_for_user(scope).count(),
+        "own_person": person,
+    }
+    return render(request, "thidua/home.html", ctx)

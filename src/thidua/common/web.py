@@ -1,0 +1,37 @@
+"""Small helpers shared by views: who is acting, their scope, paging, turning service errors into forms."""
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+
+from thidua.accounts.scope import scope_for_user
+from thidua.common.context import Actor
+
+
+def actor_of(request) -> Actor:
+    return Actor(user=request.user, request_id=getattr(request, "request_id", ""))
+
+
+def scope_of(request):
+    return scope_for_user(request.user)
+
+
+def apply_errors(form, exc: ValidationError) -> None:
+    """Attach a service ValidationError to the form fields it names (or to the form)."""
+    if hasattr(exc, "error_dict"):
+        for field, errors in exc.error_dict.items():
+            target = field if field in form.fields else None
+            for e in errors:
+                form.add_error(target, e.messages[0] if hasattr(e, "messages") else str(e))
+    else:
+        for m in exc.messages:
+            form.add_error(None, m)
+
+
+def paginate(request, qs, per_page: int = 50):
+    paginator = Paginator(qs, per_page)
+    return paginator.get_page(request.GET.get("page"))
+
+
+def query_without_page(request) -> str:
+    q = request.GET.copy()
+    q.pop("page", None)
+    return q.urlencode()

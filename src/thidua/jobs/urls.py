@@ -1,0 +1,9 @@
+from django.urls import path
+
+from thidua.jobs import views
+
+app_name = "jobs"
+urlpatterns = [
+    path("tac-vu/<int:pk>/", views.job_detail, name="job_detail"),
+    path("tac-vu/<int:pk>/tai-ve/", views.job_download, name="job_download"),
+]

@@ -1,0 +1,171 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from thidua.audit.selectors import audit_for_object
+from thidua.common.text import fold
+from thidua.common.web import actor_of, apply_errors, scope_of
+from thidua.organizations import forms as f
+from thidua.organizations import selectors as sel
+from thidua.organizations import services as svc
+from thidua.organizations.models import Unit
+from thidua.people.models import Person
+from thidua.records.selectors import history_for_units
+
+
+@login_required
+def unit_tree(request):
+    scope = scope_of(request)
+    show_closed = request.GET.get("closed") == "1"
+    rows = sel.unit_tree_for_user(scope, include_closed=show_closed)
+    q = fold(request.GET.get("q", ""))
+    if q:
+        rows = [r for r in rows if q in r["unit"].name_folded or q in r["unit"].code.lower()]
+    return render(request, "organizations/unit_tree.html", {
+        "rows": rows, "q": request.GET.get("q", ""), "show_closed": show_closed, "nav": "units",
+        "can_create_root": scope.is_admin, "form": f.UnitCreateForm(),
+    })
+
+
+def _unit_context(request, unit):
+    scope = scope_of(request)
+    lineage = sel.unit_lineage(unit)
+    return {
+        "unit": unit, "nav": "units",
+        "ancestors": list(Unit.objects.filter(pk__in=[int(x) for x in unit.path.strip("/").split("/")[:-1]]).order_by("depth")),
+        "children": unit.children.order_by("valid_to", "sort_order", "name"),
+        "n_people": Person.objects.filter(unit_path__startswith=unit.path).count(),
+        "n_direct": unit.current_people.count(),
+        "successions": sel.unit_successions(unit),
+        "lineage": [u for u in lineage if u.pk != unit.pk],
+        "history": history_for_units(lineage),
+        "party_orgs": unit.party_orgs.all(),
+        "clusters": unit.cluster_memberships.select_related("cluster").order_by("-year")[:10],
+        "audit": audit_for_object(unit),
+        "can_edit": scope.can_unit(unit, "edit_units"),
+        "can_edit_history": scope.can_unit(unit, "edit_history"),
+        "forms": {
+            "create": f.UnitCreateForm(prefix="create"), "rename": f.UnitRenameForm(prefix="rename"),
+            "merge": f.UnitMergeForm(prefix="merge"), "split": f.UnitSplitForm(prefix="split"),
+            "dissolve": f.UnitDissolveForm(prefix="dissolve"),
+        },
+    }
+
+
+@login_required
+def unit_detail(request, code):
+    unit = sel.unit_get_for_user(scope_of(request), code=code)
+    return render(request, "organizations/unit_detail.html", _unit_context(request, unit))
+
+
+ACTIONS = {
+    "create": f.UnitCreateForm, "rename": f.UnitRenameForm, "merge": f.UnitMergeForm,
+    "split": f.UnitSplitForm, "dissolve": f.UnitDissolveForm,
+}
+
+
+def _run_action(request, action, unit, d):
+    actor, scope = actor_of(request), scope_of(request)
+    if action == "create":
+        return svc.unit_create(actor=actor, scope=scope, parent=unit, **d)
+    if action == "rename":
+        return svc.unit_rename(actor=actor, scope=scope, unit=unit, **d)
+    if action == "dissolve":
+        return svc.unit_dissolve(actor=actor, scope=scope, unit=unit, **d)
+    if action == "split":
+        return svc.unit_split(actor=actor, scope=scope, unit=unit, parts=d["parts"], date=d["date"],
+                              decision_no=d["decision_no"])[0]
+    others = f.codes_to_units(d["other_codes"], "other_codes")
+    into = f.codes_to_units(d["into_code"], "into_code")[0] if d["into_code"] else None
+    return svc.unit_merge(actor=actor, scope=scope, units=[unit, *others], into=into, date=d["date"],
+                          new_code=d["new_code"], new_name=d["new_name"], decision_no=d["decision_no"])
+
+
+@login_required
+def unit_action(request, code, action):
+    scope = scope_of(request)
+    if action not in ACTIONS:
+        raise Http404()
+    if code == "_root":
+        unit = None
+        if not scope.is_admin:
+            raise PermissionDenied
+    else:
+        unit = sel.unit_get_for_user(scope, code=code)
+    form = ACTIONS[action](request.POST or None, prefix=None if unit is None else action)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = _run_action(request, action, unit, form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu thay đổi.")
+            return redirect("organizations:unit_detail", code=result.code)
+    if unit is None:
+        return render(request, "organizations/unit_form.html", {"form": form, "action": action, "unit": None})
+    ctx = _unit_context(request, unit)
+    ctx["forms"][action] = form
+    ctx["open_action"] = action
+    return render(request, "organizations/unit_detail.html", ctx, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def cluster_list(request):
+    scope = scope_of(request)
+    form = f.ClusterCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            c = svc.cluster_create(actor=actor_of(request), scope=scope, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("organizations:cluster_detail", code=c.code)
+    return render(request, "organizations/cluster_list.html", {
+        "clusters": sel.cluster_list_for_user(scope), "nav": "clusters", "form": form,
+        "can_create": scope.is_admin,
+    })
+
+
+@login_required
+def cluster_detail(request, code):
+    scope = scope_of(request)
+    cluster = sel.cluster_get_for_user(scope, code=code)
+    form = f.ClusterYearForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            members = f.codes_to_units(d["member_codes"], "member_codes")
+            head = f.codes_to_units(d["head_code"], "head_code")[0] if d["head_code"] else None
+            deputies = f.codes_to_units(d["deputy_codes"], "deputy_codes") if d["deputy_codes"] else []
+            svc.cluster_set_year(actor=actor_of(request), scope=scope, cluster=cluster, year=d["year"],
+                                 members=members, head=head, deputies=deputies)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu thành viên và khối trưởng, khối phó.")
+            return redirect("organizations:cluster_detail", code=code)
+    return render(request, "organizations/cluster_detail.html", {
+        "cluster": cluster, "years": sel.cluster_years(cluster), "nav": "clusters", "form": form,
+        "can_edit": scope.can_cluster(cluster, "edit_clusters"), "audit": audit_for_object(cluster),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def party_list(request):
+    orgs = list(sel.party_org_list_for_user(scope_of(request)))
+    min_depth = min((o.depth for o in orgs), default=0)
+    return render(request, "organizations/party_list.html", {
+        "rows": [{"org": o, "level": o.depth - min_depth} for o in orgs], "nav": "party",
+    })
+
+
+@login_required
+def party_detail(request, code):
+    scope = scope_of(request)
+    org = sel.party_org_get_for_user(scope, code=code)
+    return render(request, "organizations/party_detail.html", {
+        "org": org, "nav": "party", "children": org.children.all(),
+        "n_members": Person.objects.filter(party_path__startswith=org.path).count(),
+    })

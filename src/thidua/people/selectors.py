@@ -1,0 +1,56 @@
+"""Reads of people, scoped to the user; search is accent-insensitive on the folded name."""
+from django.db.models import Q
+from django.http import Http404
+
+from thidua.accounts.scope import Scope
+from thidua.common.errors import MSG_NOT_FOUND
+from thidua.common.text import fold
+from thidua.organizations.models import PartyOrg, Unit
+from thidua.people.models import Person
+
+LIST_FIELDS = ["id", "citizen_id", "full_name", "birth_date", "position", "staff_type", "is_leader",
+               "is_party_member", "unit_id", "unit__name", "unit__code"]
+
+
+def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staff_type: str = "",
+                         position: str = "", leader: str = "", party: str = "", party_code: str = ""):
+    qs = Person.objects.filter(scope.people_q())
+    text = fold(q)
+    if text:
+        if text.replace(" ", "").isdigit():
+            qs = qs.filter(citizen_id__startswith=text.replace(" ", ""))
+        else:
+            qs = qs.filter(name_folded__contains=text)
+    if unit_code:
+        unit = Unit.objects.filter(code=unit_code.upper()).only("path").first()
+        qs = qs.filter(unit_path__startswith=unit.path) if unit else qs.none()
+    if party_code:
+        org = PartyOrg.objects.filter(code=party_code.upper()).only("path").first()
+        qs = qs.filter(party_path__startswith=org.path) if org else qs.none()
+    if staff_type:
+        qs = qs.filter(staff_type=staff_type)
+    if position:
+        qs = qs.filter(position__icontains=position)
+    if leader in ("1", "0"):
+        qs = qs.filter(is_leader=leader == "1")
+    if party in ("1", "0"):
+        qs = qs.filter(is_party_member=party == "1")
+    return qs.select_related("unit").order_by("name_folded", "id")
+
+
+def person_get_for_user(scope: Scope, pk: int) -> Person:
+    person = Person.objects.filter(pk=pk).select_related("unit", "party_org").first()
+    if person is None or not scope.can_person(person):
+        raise Http404(MSG_NOT_FOUND)
+    return person
+
+
+def person_by_citizen_id(scope: Scope, citizen_id: str) -> Person:
+    person = Person.objects.filter(citizen_id=citizen_id).first()
+    if person is None or not scope.can_person(person):
+        raise Http404(MSG_NOT_FOUND)
+    return person
+
+
+def person_text_filter(q: str) -> Q:
+    return Q(name_folded__contains=fold(q))

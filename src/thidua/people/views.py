@@ -1,0 +1,243 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
+from django.http import Http404
+from django.shortcuts import redirect, render
+
+from thidua.audit.selectors import audit_for_object
+from thidua.common.web import actor_of, apply_errors, paginate, query_without_page, scope_of
+from thidua.common.xlsx import xlsx_response
+from thidua.organizations.models import Unit
+from thidua.organizations.selectors import unit_get_for_user
+from thidua.people import forms as f
+from thidua.people import selectors as sel
+from thidua.people import services as svc
+from thidua.people.models import Leave, PartyMembership, Posting, StaffType
+from thidua.records import services as history
+from thidua.records.selectors import history_for_person
+
+FILTERS = ("q", "unit", "staff_type", "position", "leader", "party", "party_org")
+
+
+def _filtered(request):
+    g = request.GET
+    return sel.person_list_for_user(
+        scope_of(request), q=g.get("q", ""), unit_code=g.get("unit", ""), staff_type=g.get("staff_type", ""),
+        position=g.get("position", ""), leader=g.get("leader", ""), party=g.get("party", ""),
+        party_code=g.get("party_org", ""),
+    )
+
+
+@login_required
+def person_list(request):
+    scope = scope_of(request)
+    if not scope.has("view"):
+        raise PermissionDenied
+    qs = _filtered(request)
+    page = paginate(request, qs, per_page=50)
+    ctx = {"page": page, "nav": "people", "filters": {k: request.GET.get(k, "") for k in FILTERS},
+           "staff_types": StaffType.choices, "query": query_without_page(request),
+           "can_create": scope.has("edit_people")}
+    template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
+    return render(request, template, ctx)
+
+
+EXPORT_HEADERS = ["Số CCCD", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Đơn vị", "Chức vụ", "Loại cán bộ",
+                  "Lãnh đạo", "Đảng viên"]
+
+
+@login_required
+def person_export(request):
+    qs = _filtered(request).values_list("citizen_id", "full_name", "birth_date", "unit__code", "unit__name",
+                                        "position", "staff_type", "is_leader", "is_party_member")
+    labels = dict(StaffType.choices)
+    rows = ((c, n, b, uc, un, p, labels.get(s, s), "x" if lead else "", "x" if party else "")
+            for c, n, b, uc, un, p, s, lead, party in qs.iterator(chunk_size=5000))
+    return xlsx_response("danh-sach-ca-nhan.xlsx", "Cá nhân", EXPORT_HEADERS, rows)
+
+
+@login_required
+def person_detail(request, pk):
+    scope = scope_of(request)
+    person = sel.person_get_for_user(scope, pk)
+    ctx = {
+        "person": person, "nav": "people",
+        "postings": Posting.objects.filter(person=person).select_related("unit").order_by("-start"),
+        "memberships": PartyMembership.objects.filter(person=person).select_related("party_org").order_by("-start"),
+        "leaves": Leave.objects.filter(person=person).order_by("-start"),
+        "history": history_for_person(person),
+        "audit": audit_for_object(person),
+        "can_edit": scope.can_person(person, "edit_people"),
+        "can_edit_history": scope.can_person(person, "edit_history"),
+        "transfer_form": f.TransferForm(prefix="t"), "leave_form": f.LeaveForm(prefix="l"),
+    }
+    return render(request, "people/person_detail.html", ctx)
+
+
+@login_required
+def person_create(request):
+    scope = scope_of(request)
+    if not scope.has("edit_people"):
+        raise PermissionDenied
+    form = f.PersonCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        unit = Unit.objects.filter(code=d.pop("unit_code").strip().upper()).first()
+        try:
+            if unit is None:
+                raise ValidationError({"unit_code": "Mã đơn vị không tồn tại."})
+            person = svc.person_create(actor=actor_of(request), scope=scope, unit=unit, **d)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm cá nhân.")
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "title": "Thêm cá nhân", "nav": "people"},
+                  status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def person_edit(request, pk):
+    scope = scope_of(request)
+    person = sel.person_get_for_user(scope, pk)
+    if not scope.can_person(person, "edit_people"):
+        raise PermissionDenied
+    initial = model_to_dict(person, fields=[n for n in f.PersonEditForm.base_fields if n != "reason"])
+    form = f.PersonEditForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        reason = d.pop("reason")
+        changes = {k: v for k, v in d.items() if v != initial.get(k) and not (v in ("", None) and not initial.get(k))}
+        try:
+            svc.person_update(actor=actor_of(request), scope=scope, person=person, reason=reason, **changes)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã lưu.")
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "title": f"Sửa hồ sơ: {person}", "nav": "people",
+                                                "person": person}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def person_transfer(request, pk):
+    scope = scope_of(request)
+    person = sel.person_get_for_user(scope, pk)
+    form = f.TransferForm(request.POST or None, prefix="t")
+    if request.method == "POST" and form.is_valid():
+        d = dict(form.cleaned_data)
+        unit = Unit.objects.filter(code=d.pop("unit_code").strip().upper()).first()
+        try:
+            if unit is None:
+                raise ValidationError({"unit_code": "Mã đơn vị không tồn tại."})
+            if not (scope.can_person(person, "edit_people") or scope.can_unit(unit, "edit_people")):
+                raise PermissionDenied
+            svc.posting_open(actor=actor_of(request), scope=scope, person=person, unit=unit, **d)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã điều chuyển; quá trình công tác cũ được đóng lại.")
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "title": f"Điều chuyển: {person}", "nav": "people",
+                                                "person": person}, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def person_leave(request, pk):
+    scope = scope_of(request)
+    person = sel.person_get_for_user(scope, pk)
+    form = f.LeaveForm(request.POST or None, prefix="l")
+    if request.method == "POST" and form.is_valid():
+        try:
+            svc.leave_add(actor=actor_of(request), scope=scope, person=person, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã thêm thời gian nghỉ.")
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "title": f"Thêm thời gian nghỉ: {person}",
+                                                "nav": "people", "person": person},
+                  status=400 if request.method == "POST" else 200)
+
+
+def _history_form(kind, subject_is_unit, *args, **kwargs):
+    if kind not in f.HISTORY_FORMS:
+        raise Http404()
+    model, form_cls, title = f.HISTORY_FORMS[kind]
+    if form_cls is f.AwardForm:
+        kwargs["collective"] = subject_is_unit
+    return model, form_cls(*args, **kwargs), title
+
+
+def _history_add(request, subject, kind, back):
+    model, form, title = _history_form(kind, isinstance(subject, Unit), request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            history.history_add(actor=actor_of(request), scope=scope_of(request), model=model, subject=subject,
+                                **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"Đã thêm: {title.lower()} năm {form.cleaned_data['year']}.")
+            return back
+    return render(request, "people/history_form.html", {
+        "form": form, "title": title, "subject": subject, "kind": kind, "kinds": f.HISTORY_FORMS,
+        "is_unit": isinstance(subject, Unit),
+    }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def person_history_add(request, pk, kind="yearrecord"):
+    scope = scope_of(request)
+    person = sel.person_get_for_user(scope, pk)
+    if not scope.can_person(person, "edit_history"):
+        raise PermissionDenied
+    return _history_add(request, person, kind, redirect("people:person_detail", pk=pk))
+
+
+@login_required
+def unit_history_add(request, code, kind="yearrecord"):
+    scope = scope_of(request)
+    unit = unit_get_for_user(scope, code=code)
+    if not scope.can_unit(unit, "edit_history"):
+        raise PermissionDenied
+    return _history_add(request, unit, kind, redirect("organizations:unit_detail", code=code))
+
+
+@login_required
+def history_edit(request, kind, pk):
+    scope = scope_of(request)
+    if kind not in f.HISTORY_FORMS:
+        raise Http404()
+    model = f.HISTORY_FORMS[kind][0]
+    obj = model.objects.filter(pk=pk).select_related("person", "unit").first()
+    subject = obj.subject if obj else None
+    visible = subject is not None and (scope.can_unit(subject) if isinstance(subject, Unit) else scope.can_person(subject))
+    if not visible:
+        raise Http404()
+    initial = model_to_dict(obj, fields=list(history.EDITABLE[model]))
+    _, form, title = _history_form(kind, isinstance(subject, Unit), request.POST or None, initial=initial)
+    reason = request.POST.get("reason", "")
+    back = (redirect("organizations:unit_detail", code=subject.code) if isinstance(subject, Unit)
+            else redirect("people:person_detail", pk=subject.pk))
+    if request.method == "POST":
+        try:
+            if "delete" in request.POST:
+                history.history_delete(actor=actor_of(request), scope=scope, obj=obj, reason=reason)
+                messages.success(request, "Đã xóa bản ghi (có lưu nhật ký).")
+                return back
+            if form.is_valid():
+                changes = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
+                history.history_update(actor=actor_of(request), scope=scope, obj=obj, reason=reason, **changes)
+                messages.success(request, "Đã sửa bản ghi (có lưu nhật ký).")
+                return back
+        except ValidationError as exc:
+            if "reason" in getattr(exc, "error_dict", {}):
+                form.add_error(None, exc.error_dict["reason"][0].messages[0])
+            else:
+                apply_errors(form, exc)
+    return render(request, "people/history_form.html", {
+        "form": form, "title": title, "subject": subject, "kind": kind, "edit": obj, "reason": reason,
+        "is_unit": isinstance(subject, Unit),
+    }, status=400 if request.method == "POST" else 200)
