@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "thidua.jobs",
     "thidua.imports",
     "thidua.eligibility",
+    "thidua.synth",
 ]
 
 MIDDLEWARE = [
@@ -78,7 +79,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test.sqlite3")}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
