@@ -38,3 +38,85 @@ def api_token_authenticate(raw: str):
         return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token.user
+
+
+# --- users and roles -----------------------------------------------------------------------
+
+MSG_ADMIN_ONLY = "Chỉ quản trị hệ thống được quản lý tài khoản và vai trò."
+MSG_USERNAME_TAKEN = "Tên đăng nhập đã tồn tại."
+MSG_ROLE_TARGET = "Vai trò {role} cần phạm vi: mã đơn vị, mã tổ chức đảng hoặc mã khối thi đua."
+MSG_TARGET_UNKNOWN = "Không tìm thấy {what} có mã {code}."
+MSG_PASSWORD_SHORT = "Mật khẩu cần ít nhất 8 ký tự."
+
+
+def _resolve_target(*, unit_code="", party_code="", cluster_code=""):
+    from thidua.organizations.models import Cluster, PartyOrg, Unit
+
+    out = {}
+    for key, model, code, what in (("unit", Unit, unit_code, "đơn vị"), ("party_org", PartyOrg, party_code, "tổ chức đảng"),
+                                   ("cluster", Cluster, cluster_code, "khối thi đua")):
+        code = nfc(code).upper()
+        if code:
+            obj = model.objects.filter(code=code).first()
+            if obj is None:
+                raise ValidationError({key: MSG_TARGET_UNKNOWN.format(what=what, code=code)})
+            out[key] = obj
+    return out
+
+
+@transaction.atomic
+def role_assign(*, actor: Actor, scope, user, role: str, unit_code: str = "", party_code: str = "",
+                cluster_code: str = ""):
+    from thidua.accounts.models import Role, RoleAssignment
+    from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied
+
+    if not scope.is_admin:
+        raise PermissionDenied(MSG_FORBIDDEN)
+    if role not in Role.values:
+        raise ValidationError({"role": f"Vai trò không hợp lệ: {role}."})
+    target = _resolve_target(unit_code=unit_code, party_code=party_code, cluster_code=cluster_code)
+    if role not in (Role.ADMIN, Role.STAFF) and not target:
+        raise ValidationError({"unit": MSG_ROLE_TARGET.format(role=Role(role).label)})
+    ra = RoleAssignment.objects.create(user=user, role=role, **target)
+    if role == Role.ADMIN and not user.is_superuser:
+        user.is_superuser = True
+        user.save(update_fields=["is_superuser"])
+    audit_record(actor=actor, action=AuditEvent.CREATE, obj=ra, verb="role_assign",
+                 after={"user": user.username, "role": role, **{k: v.code for k, v in target.items()}})
+    return ra
+
+
+@transaction.atomic
+def user_create(*, actor: Actor, scope, username: str, password: str, full_name: str = "", role: str = "",
+                unit_code: str = "", party_code: str = "", cluster_code: str = "", citizen_id: str = ""):
+    """Create a login; optionally give it a role and link it to a person (staff see their own record)."""
+    from django.contrib.auth.models import User
+
+    from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied
+    from thidua.people.models import Person
+
+    if not scope.is_admin:
+        raise PermissionDenied(MSG_FORBIDDEN)
+    username = nfc(username)
+    if not username:
+        raise ValidationError({"username": "Cần tên đăng nhập."})
+    if User.objects.filter(username=username).exists():
+        raise ValidationError({"username": MSG_USERNAME_TAKEN})
+    if len(password or "") < 8:
+        raise ValidationError({"password": MSG_PASSWORD_SHORT})
+    person = None
+    if citizen_id:
+        person = Person.objects.filter(citizen_id=nfc(citizen_id)).first()
+        if person is None:
+            raise ValidationError({"citizen_id": "Không tìm thấy cá nhân có số CCCD này."})
+    first, _, last = nfc(full_name).rpartition(" ")
+    user = User.objects.create_user(username=username, password=password, first_name=first, last_name=last)
+    audit_record(actor=actor, action=AuditEvent.CREATE, obj=user, verb="user_create",
+                 after={"username": username, "full_name": nfc(full_name)})
+    if person is not None:
+        person.user = user
+        person.save(update_fields=["user"])
+    if role:
+        role_assign(actor=actor, scope=scope, user=user, role=role, unit_code=unit_code, party_code=party_code,
+                    cluster_code=cluster_code)
+    return user

@@ -7,4 +7,5 @@ urlpatterns = [
     path("xet-danh-hieu/", views.index, name="index"),
     path("xet-danh-hieu/don-vi/<str:code>/", views.unit_table, name="unit_table"),
     path("xet-danh-hieu/ca-nhan/<int:pk>/the/", views.person_card, name="person_card"),
+    path("xet-danh-hieu/giai-thich/", views.explain, name="explain"),
 ]

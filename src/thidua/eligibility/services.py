@@ -1,0 +1,87 @@
+"""Eligibility over database subjects: the adapter builds the engine's input, the engine answers.
+
+Read-only (nothing is written but job results), so no audit events; results are computed on
+each call from the current history and never cached."""
+import datetime
+import os
+
+from django.conf import settings
+
+from thidua import rules
+from thidua.eligibility import adapter
+from thidua.organizations.models import Unit
+from thidua.people.models import Person
+from thidua.records import codes
+
+INDIVIDUAL_TARGETS = ["LDTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "GK", "BK_BO", "BK_TTG", "HCLD3"]
+ARMED_INDIVIDUAL_TARGETS = ["CSTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "GK", "BK_BO", "BK_TTG", "HCLD3"]
+COLLECTIVE_TARGETS = ["TTLDTT", "TTLDXS", "CO_BO", "CO_CP", "GK", "BK_BO", "BK_TTG", "HCLD3"]
+HISTORY_YEARS = 15  # chains reach back at most ~10 years (HCLĐ, BK_TTG after BK_BO)
+
+
+def review_year(today: datetime.date | None = None) -> int:
+    """The year under review: the current year (year-end reviews run in Nov–Jan; January still reviews last year)."""
+    today = today or datetime.date.today()
+    return today.year - 1 if today.month == 1 else today.year
+
+
+def targets_for(subject: dict) -> list[str]:
+    if subject["kind"] == "collective":
+        return COLLECTIVE_TARGETS
+    return ARMED_INDIVIDUAL_TARGETS if subject.get("staff_type") == "armed_forces" else INDIVIDUAL_TARGETS
+
+
+def target_label(code: str) -> str:
+    return codes.label(code)
+
+
+def _answer(subjects: list[dict], questions: list[dict]) -> list[dict]:
+    if not subjects:
+        return []
+    return rules.answer_document({"subjects": subjects, "questions": questions})["answers"]
+
+
+def person_answers(person: Person, year: int, targets: list[str] | None = None) -> list[dict]:
+    subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
+    if not subjects:
+        return []
+    s = subjects[0]
+    return _answer(subjects, [{"subject": s["id"], "target": t, "year": year} for t in (targets or targets_for(s))])
+
+
+def person_forecast(person: Person, year: int, assumed: dict) -> list[dict]:
+    """What the person becomes eligible for in year+1 if `year` ends as `assumed` (grade, titles, initiatives)."""
+    subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
+    if not subjects:
+        return []
+    return rules.forecast(subjects[0], year, assumed)
+
+
+def collective_answers(unit: Unit, year: int, targets: list[str] | None = None) -> list[dict]:
+    subjects = adapter.unit_subjects([unit.pk], years=(year - HISTORY_YEARS, year))
+    s = subjects[0]
+    return _answer(subjects, [{"subject": s["id"], "target": t, "year": year} for t in (targets or targets_for(s))])
+
+
+def unit_answers(unit: Unit, year: int, *, targets: list[str] | None = None, include_collectives: bool = True,
+                 person_ids: list[int] | None = None) -> dict:
+    """Every person (and collective) of the unit's subtree × targets for a year."""
+    years = (year - HISTORY_YEARS, year)
+    people = adapter.people_subjects(person_ids, unit=unit, years=years)
+    units = adapter.unit_subjects(under=unit, years=years) if include_collectives else []
+    questions = []
+    for s in people + units:
+        for t in targets_for(s):
+            if targets is None or t in targets:
+                questions.append({"subject": s["id"], "target": t, "year": year})
+    answers = _answer(people + units, questions)
+    by_subject: dict[str, dict] = {}
+    for a in answers:
+        by_subject.setdefault(a["subject"], {})[a["target"]] = a
+    return {"people": people, "units": units, "answers": by_subject}
+
+
+def job_result_path(job_id: int, suffix: str = ".xlsx") -> str:
+    folder = os.path.join(settings.MEDIA_ROOT, "jobs")
+    os.makedirs(folder, exist_ok=True)
+    return os.path.join(folder, f"job-{job_id}{suffix}")
