@@ -1,28 +1,13 @@
-"""Codes of titles and forms stored in Award.code (eligibility-json.md §Codes)."""
+"""Title and form codes stored in Award.code: the codes of eligibility-json.md, named once in
+thidua.rules.codes (the engine's catalog); here only which subject may hold which."""
+from thidua.rules.codes import FORMS as _FORMS
+from thidua.rules.codes import NAMES
 
-TITLES_INDIVIDUAL = {
-    "LDTT": "Lao động tiên tiến",
-    "CSTT": "Chiến sĩ tiên tiến",
-    "CSTDCS": "Chiến sĩ thi đua cơ sở",
-    "CSTD_BO": "Chiến sĩ thi đua cấp bộ, ban, ngành, tỉnh",
-    "CSTD_TQ": "Chiến sĩ thi đua toàn quốc",
-}
-TITLES_COLLECTIVE = {
-    "TTLDTT": "Tập thể lao động tiên tiến",
-    "DVTT": "Đơn vị tiên tiến",
-    "TTLDXS": "Tập thể lao động xuất sắc",
-    "DVQT": "Đơn vị quyết thắng",
-    "CO_BO": "Cờ thi đua cấp bộ, ban, ngành, tỉnh",
-    "CO_CP": "Cờ thi đua của Chính phủ",
-}
-FORMS = {
-    "GK": "Giấy khen",
-    "BK_BO": "Bằng khen cấp bộ, ban, ngành, tỉnh",
-    "BK_TTG": "Bằng khen của Thủ tướng Chính phủ",
-    "HCLD3": "Huân chương Lao động hạng Ba",
-    "HCLD2": "Huân chương Lao động hạng Nhì",
-    "HCLD1": "Huân chương Lao động hạng Nhất",
-}
+INDIVIDUAL_TITLES = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTD_TQ")
+COLLECTIVE_TITLES = ("TTLDTT", "DVTT", "TTLDXS", "DVQT", "CO_BO", "CO_CP")
+TITLES_INDIVIDUAL = {c: NAMES[c] for c in INDIVIDUAL_TITLES}
+TITLES_COLLECTIVE = {c: NAMES[c] for c in COLLECTIVE_TITLES}
+FORMS = {c: NAMES[c] for c in _FORMS}
 ALL = {**TITLES_INDIVIDUAL, **TITLES_COLLECTIVE, **FORMS}
 
 
@@ -41,4 +26,4 @@ def allowed_for(code: str, *, collective: bool) -> bool:
 
 
 def label(code: str) -> str:
-    return ALL.get(code, code)
+    return NAMES.get(code, code)

@@ -1,0 +1,64 @@
+"""Small pieces the handlers share: who acts, their scope, paging, turning codes into units."""
+from django.core.exceptions import ValidationError
+from django.http import Http404
+
+from thidua.accounts.scope import Scope, scope_for_user
+from thidua.api.errors import MSG_UNKNOWN_UNIT
+from thidua.common.context import Actor
+from thidua.common.errors import MSG_NOT_FOUND
+from thidua.organizations.models import Unit
+from thidua.people.models import Person
+from thidua.records.models import Award, Discipline, Initiative, YearRecord
+
+MAX_LIMIT = 500
+HISTORY_MODELS = {"yearrecord": YearRecord, "award": Award, "initiative": Initiative, "discipline": Discipline}
+
+
+def actor(request) -> Actor:
+    return Actor(user=request.auth, request_id=getattr(request, "request_id", ""))
+
+
+def scope(request) -> Scope:
+    return scope_for_user(request.auth)
+
+
+def page(qs, *, limit: int, offset: int) -> dict:
+    """A count and one slice: two queries whatever the size of the list."""
+    return {"count": qs.count(), "limit": limit, "offset": offset, "items": list(qs[offset:offset + limit])}
+
+
+def units_by_codes(codes: list[str], field: str) -> list[Unit]:
+    """Units named in a request body, in the given order; unknown codes are a field error."""
+    wanted = [c.strip().upper() for c in codes if c and c.strip()]
+    found = {u.code: u for u in Unit.objects.filter(code__in=wanted)}
+    missing = [c for c in wanted if c not in found]
+    if missing:
+        raise ValidationError({field: MSG_UNKNOWN_UNIT.format(codes=", ".join(missing))})
+    return [found[c] for c in wanted]
+
+
+def unit_by_code(code: str | None, field: str) -> Unit | None:
+    return units_by_codes([code], field)[0] if code and code.strip() else None
+
+
+def history_get_for_user(scope: Scope, *, kind: str, pk: int):
+    """A yearly fact whose subject (person or unit) the user can see; 404 otherwise (as the pages)."""
+    model = HISTORY_MODELS.get(kind)
+    obj = model.objects.filter(pk=pk).select_related("person", "unit").first() if model else None
+    subject = obj.subject if obj else None
+    if subject is None:
+        raise Http404(MSG_NOT_FOUND)
+    visible = scope.can_person(subject) if isinstance(subject, Person) else scope.can_unit(subject)
+    if not visible:
+        raise Http404(MSG_NOT_FOUND)
+    return obj
+
+
+def plain(payload, *, exclude_unset: bool = False, drop=()) -> dict:
+    """A request body as keyword arguments for a service: enums as their values."""
+    out = {}
+    for key, value in payload.model_dump(exclude_unset=exclude_unset).items():
+        if key in drop:
+            continue
+        out[key] = value.value if hasattr(value, "value") else value
+    return out

@@ -1,0 +1,520 @@
+"""Request and response shapes. Inputs refuse unknown fields so a typo never passes silently."""
+import datetime
+from decimal import Decimal
+
+from ninja import Field, Schema
+from pydantic import ConfigDict, field_validator
+
+from thidua.organizations.models import ClusterLevel, PartyOrgKind, SuccessionKind, UnitKind
+from thidua.people.models import Gender, LeaveKind, StaffType
+from thidua.records.models import (
+    AwardKind,
+    DisciplineForm,
+    Grade,
+    InitiativeKind,
+    InitiativeLevel,
+    Track,
+)
+
+MSG_NUL = "Chứa ký tự không hợp lệ (NUL)."
+
+
+def _no_nul(value):
+    # PostgreSQL refuses NUL in text: say so as a field error instead of failing in the database
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError(MSG_NUL)
+    return value
+
+
+class Clean(Schema):
+    @field_validator("*", mode="after")
+    @classmethod
+    def no_nul(cls, value):
+        if isinstance(value, list):
+            return [_no_nul(v) for v in value]
+        return _no_nul(value)
+
+
+class In(Clean):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Message(Schema):
+    detail: str
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class FieldErrors(Schema):
+    detail: list[FieldError]
+
+
+ERRORS = {400: Message, 401: Message, 403: Message, 404: Message, 422: FieldErrors}
+
+
+def _code(obj) -> str | None:
+    return obj.code if obj is not None else None
+
+
+# --- units --------------------------------------------------------------------------------
+
+class UnitRef(Schema):
+    code: str
+    name: str
+
+
+class UnitOut(Schema):
+    code: str
+    name: str
+    short_name: str
+    kind: UnitKind
+    parent: str | None
+    depth: int
+    has_legal_personality: bool
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+    is_active: bool
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return _code(obj.parent)
+
+
+class LineageUnit(Schema):
+    code: str
+    name: str
+    valid_to: datetime.date | None
+
+
+class SuccessionOut(Schema):
+    predecessor: str
+    successor: str | None
+    date: datetime.date
+    kind: SuccessionKind
+    decision_no: str
+    note: str
+
+    @staticmethod
+    def resolve_predecessor(obj) -> str:
+        return obj.predecessor.code
+
+    @staticmethod
+    def resolve_successor(obj) -> str | None:
+        return _code(obj.successor)
+
+
+class UnitDetail(UnitOut):
+    path: str
+    lineage: list[LineageUnit] = Field(..., description="các đơn vị tiền thân (hợp nhất, sáp nhập, chia tách, đổi tên)")
+    came_from: list[SuccessionOut] = Field(..., description="thay đổi tạo nên đơn vị này (từ đơn vị khác)")
+    went_to: list[SuccessionOut] = Field(..., description="thay đổi của đơn vị này sang đơn vị khác")
+
+
+class UnitPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[UnitOut]
+
+
+class UnitCreateIn(In):
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=255)
+    kind: UnitKind
+    parent: str | None = Field(None, description="mã đơn vị cấp trên; bỏ trống: đơn vị gốc (chỉ quản trị)")
+    short_name: str = Field("", max_length=80)
+    has_legal_personality: bool = True
+    valid_from: datetime.date | None = None
+
+
+class UnitPatchIn(In):
+    """Either a rename (name + date, kept as a dated UnitSuccession) or attribute corrections."""
+
+    name: str | None = Field(None, max_length=255)
+    date: datetime.date | None = None
+    decision_no: str = Field("", max_length=80)
+    code: str | None = Field(None, max_length=40)
+    kind: UnitKind | None = None
+    short_name: str | None = Field(None, max_length=80)
+    has_legal_personality: bool | None = None
+    sort_order: int | None = None
+    valid_from: datetime.date | None = None
+    reason: str = ""
+
+
+class UnitMergeIn(In):
+    others: list[str] = Field(..., description="mã các đơn vị hợp nhất cùng đơn vị trên đường dẫn")
+    into: str | None = Field(None, description="sáp nhập vào đơn vị có sẵn; bỏ trống để lập đơn vị mới")
+    new_code: str = ""
+    new_name: str = ""
+    new_kind: UnitKind | None = None
+    date: datetime.date
+    decision_no: str = ""
+
+
+class SplitPart(In):
+    code: str = Field(..., max_length=40)
+    name: str = Field(..., max_length=255)
+    kind: UnitKind | None = None
+
+
+class UnitSplitIn(In):
+    parts: list[SplitPart]
+    date: datetime.date
+    decision_no: str = ""
+    assignments: dict[int, int] = Field(default_factory=dict, description="id cá nhân → chỉ số đơn vị mới (0…)")
+
+
+class UnitDissolveIn(In):
+    date: datetime.date
+    decision_no: str = ""
+
+
+# --- clusters, party organisations -------------------------------------------------------------
+
+class ClusterOut(Schema):
+    code: str
+    name: str
+    level: ClusterLevel
+    organizer: str | None
+    description: str
+    n_members: int
+
+    @staticmethod
+    def resolve_organizer(obj) -> str | None:
+        return _code(obj.organizer)
+
+
+class ClusterYear(Schema):
+    year: int
+    members: list[UnitRef]
+    head: UnitRef | None
+    deputies: list[UnitRef]
+
+
+class ClusterDetail(ClusterOut):
+    years: list[ClusterYear]
+
+
+class ClusterYearIn(In):
+    members: list[str]
+    head: str | None = None
+    deputies: list[str] = Field(default_factory=list)
+
+
+class PartyOrgOut(Schema):
+    code: str
+    name: str
+    kind: PartyOrgKind
+    parent: str | None
+    depth: int
+    unit: str | None
+    valid_from: datetime.date | None
+    valid_to: datetime.date | None
+
+    @staticmethod
+    def resolve_parent(obj) -> str | None:
+        return _code(obj.parent)
+
+    @staticmethod
+    def resolve_unit(obj) -> str | None:
+        return _code(obj.unit)
+
+
+# --- people --------------------------------------------------------------------------------
+
+class PersonOut(Schema):
+    id: int
+    citizen_id: str
+    full_name: str
+    birth_date: datetime.date | None
+    unit: UnitRef | None
+    position: str
+    staff_type: str
+    is_leader: bool
+    is_party_member: bool
+
+
+class PostingOut(Schema):
+    id: int
+    unit: UnitRef
+    position: str
+    staff_type: StaffType
+    is_leader: bool
+    grade_group: str
+    is_secondment: bool
+    start: datetime.date
+    end: datetime.date | None
+    decision_no: str
+
+
+class MembershipOut(Schema):
+    id: int
+    party_org: str
+    card_no: str
+    start: datetime.date
+    end: datetime.date | None
+    status: str
+
+    @staticmethod
+    def resolve_party_org(obj) -> str:
+        return obj.party_org.code
+
+
+class LeaveOut(Schema):
+    id: int
+    kind: LeaveKind
+    start: datetime.date
+    end: datetime.date
+    note: str
+
+
+class PersonDetail(PersonOut):
+    party_card_no: str | None
+    gender: str
+    email: str
+    phone: str
+    recruited_on: datetime.date | None
+    party_org: str | None
+    postings: list[PostingOut]
+    party_memberships: list[MembershipOut]
+    leaves: list[LeaveOut]
+
+    @staticmethod
+    def resolve_party_org(obj) -> str | None:
+        return _code(obj.party_org)
+
+    # lists loaded once by the handler with their related rows (no query per posting)
+    @staticmethod
+    def resolve_postings(obj):
+        return obj.postings_list
+
+    @staticmethod
+    def resolve_party_memberships(obj):
+        return obj.memberships_list
+
+    @staticmethod
+    def resolve_leaves(obj):
+        return obj.leaves_list
+
+
+class PersonPage(Schema):
+    count: int
+    limit: int
+    offset: int
+    items: list[PersonOut]
+
+
+class PersonCreateIn(In):
+    citizen_id: str = Field(..., description="số CCCD, 12 chữ số")
+    full_name: str = Field(..., max_length=120)
+    unit: str = Field(..., description="mã đơn vị công tác")
+    staff_type: StaffType
+    start: datetime.date
+    position: str = Field("", max_length=120)
+    is_leader: bool = False
+    grade_group: str = Field("", max_length=60)
+    birth_date: datetime.date | None = None
+    gender: Gender | None = None
+    email: str = ""
+    phone: str = Field("", max_length=20)
+    recruited_on: datetime.date | None = None
+    party_card_no: str | None = Field(None, max_length=20)
+
+
+class PersonPatchIn(In):
+    full_name: str | None = Field(None, max_length=120)
+    birth_date: datetime.date | None = None
+    gender: Gender | None = None
+    email: str | None = None
+    phone: str | None = Field(None, max_length=20)
+    recruited_on: datetime.date | None = None
+    party_card_no: str | None = Field(None, max_length=20)
+    reason: str = ""
+
+
+class PostingIn(In):
+    unit: str = Field(..., description="mã đơn vị mới")
+    staff_type: StaffType
+    start: datetime.date
+    position: str = Field("", max_length=120)
+    is_leader: bool = False
+    grade_group: str = Field("", max_length=60)
+    is_secondment: bool = False
+    decision_no: str = Field("", max_length=80)
+
+
+class LeaveIn(In):
+    kind: LeaveKind
+    start: datetime.date
+    end: datetime.date
+    note: str = Field("", max_length=255)
+
+
+# --- history ---------------------------------------------------------------------------------
+
+class FactOut(Schema):
+    id: int
+    year: int
+    source: str
+    unit: str | None = Field(None, description="với tập thể: đơn vị trong dòng kế thừa ghi nhận bản ghi")
+
+    @staticmethod
+    def resolve_unit(obj) -> str | None:
+        return obj.unit.code if obj.unit_id else None
+
+
+class YearRecordOut(FactOut):
+    track: Track
+    grade: str
+    score: Decimal | None
+    months_worked: int | None
+    note: str
+
+
+class AwardOut(FactOut):
+    code: str
+    category: str
+    kind: AwardKind
+    decision_no: str
+    decision_date: datetime.date | None
+    authority: str
+
+
+class InitiativeOut(FactOut):
+    title: str
+    level: InitiativeLevel
+    kind: InitiativeKind
+    recognized_on: datetime.date | None
+    decision_no: str
+
+
+class DisciplineOut(FactOut):
+    form: DisciplineForm
+    track: Track
+    decided_on: datetime.date | None
+    served_from: datetime.date | None
+    served_to: datetime.date | None
+    decision_no: str
+
+
+class StatsOut(Schema):
+    unit: str
+    year: int
+    total: int
+    completed: int
+    ldtt: int
+    cstdcs: int
+    disciplined: int
+    cluster_rank: int | None
+    cluster_size: int | None
+    source: str
+
+    @staticmethod
+    def resolve_unit(obj) -> str:
+        return obj.unit.code
+
+
+class HistoryYear(Schema):
+    year: int
+    records: list[YearRecordOut]
+    awards: list[AwardOut]
+    initiatives: list[InitiativeOut]
+    disciplines: list[DisciplineOut]
+    stats: list[StatsOut] = Field(default_factory=list)
+
+
+class PersonHistory(Schema):
+    person: int
+    years: list[HistoryYear]
+
+
+class UnitHistory(Schema):
+    unit: str
+    lineage: list[LineageUnit]
+    years: list[HistoryYear]
+
+
+class YearRecordIn(In):
+    year: int
+    track: Track = Track.GOVERNMENT
+    grade: Grade | None = None
+    score: Decimal | None = Field(None, max_digits=5, decimal_places=2)
+    months_worked: int | None = None
+    note: str = Field("", max_length=255)
+
+
+class AwardIn(In):
+    year: int
+    code: str = Field(..., max_length=20, description="mã danh hiệu/hình thức (LDTT, CSTDCS, BK_BO…)")
+    kind: AwardKind = AwardKind.REGULAR
+    decision_no: str = Field("", max_length=80)
+    decision_date: datetime.date | None = None
+    authority: str = Field("", max_length=255)
+
+
+class InitiativeIn(In):
+    year: int
+    title: str = Field(..., max_length=500)
+    level: InitiativeLevel
+    kind: InitiativeKind = InitiativeKind.INITIATIVE
+    recognized_on: datetime.date | None = None
+    decision_no: str = Field("", max_length=80)
+
+
+class DisciplineIn(In):
+    year: int
+    form: DisciplineForm
+    track: Track = Track.GOVERNMENT
+    decided_on: datetime.date | None = None
+    served_from: datetime.date | None = None
+    served_to: datetime.date | None = None
+    decision_no: str = Field("", max_length=80)
+
+
+def _patch_of(schema: type[In], name: str) -> type[In]:
+    """The same fields, all optional, plus the `reason` every correction needs."""
+    from pydantic import create_model
+
+    fields = {n: (f.annotation | None, None) for n, f in schema.model_fields.items()}
+    fields["reason"] = (str, Field(..., description="lý do sửa/xóa (ghi vào nhật ký)"))
+    return create_model(name, __base__=In, **fields)
+
+
+YearRecordPatch = _patch_of(YearRecordIn, "YearRecordPatch")
+AwardPatch = _patch_of(AwardIn, "AwardPatch")
+InitiativePatch = _patch_of(InitiativeIn, "InitiativePatch")
+DisciplinePatch = _patch_of(DisciplineIn, "DisciplinePatch")
+
+
+class ReasonIn(In):
+    reason: str
+
+
+class StatsIn(In):
+    total: int = Field(..., ge=0)
+    completed: int = Field(..., ge=0)
+    ldtt: int = Field(..., ge=0)
+    cstdcs: int = Field(..., ge=0)
+    disciplined: int = Field(..., ge=0)
+    cluster_rank: int | None = Field(None, ge=1)
+    cluster_size: int | None = Field(None, ge=1)
+
+
+# --- audit --------------------------------------------------------------------------------
+
+class AuditOut(Schema):
+    id: int
+    at: datetime.datetime
+    actor: str = Field(..., alias="actor_label")
+    action: str
+    verb: str
+    object_type: str
+    object_id: str
+    object_repr: str
+    before: dict | None
+    after: dict | None
+    reason: str
