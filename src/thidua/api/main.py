@@ -18,6 +18,7 @@ ROUTERS: list[tuple[str, str]] = [
     # routes under people/… and units/… that are not the two routers' own paths
     ("/v1/", "thidua.api.history.router"),
     ("/v1/", "thidua.api.audit.router"),
+    ("/v1/eligibility/", "thidua.eligibility.api.router"),
 ]
 
 

@@ -81,6 +81,8 @@ def _finish(histories: dict, years: tuple[int, int], complete: bool) -> dict:
                 e.setdefault("awards", [])
                 e.setdefault("initiatives", [])
                 e.setdefault("discipline", None)
+                e.setdefault("leave_days", {})
+                e.setdefault("transferred_in", False)
     return histories
 
 
@@ -92,8 +94,8 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
         qs = qs.filter(pk__in=person_ids)
     if unit is not None:
         qs = qs.filter(unit_path__startswith=unit.path)
-    meta = {pk: (st, lead, recruited) for pk, st, lead, recruited in
-            qs.values_list("pk", "staff_type", "is_leader", "recruited_on").iterator(chunk_size=20000)}
+    meta = {pk: (st, lead) for pk, st, lead in
+            qs.values_list("pk", "staff_type", "is_leader").iterator(chunk_size=20000)}
     histories: dict = {pk: {} for pk in meta}
     if not meta:
         return []
@@ -115,9 +117,8 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
     _finish(histories, years, complete)
     return [
         {"id": person_key(pk), "kind": "individual", "staff_type": st or "civil_servant", "is_leader": lead,
-         **({"recruited_on": recruited.isoformat()} if recruited else {}),
          "history": [histories[pk][y] for y in sorted(histories[pk])]}
-        for pk, (st, lead, recruited) in meta.items()
+        for pk, (st, lead) in meta.items()
     ]
 
 

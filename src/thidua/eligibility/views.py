@@ -14,6 +14,7 @@ from thidua.records.models import Grade
 
 INLINE_LIMIT = 1500  # people in a subtree above which the table is computed as a background job
 STATUS_LABEL = {True: "Đủ điều kiện", False: "Chưa đủ điều kiện", None: "Chưa đủ dữ liệu"}
+LABELS = {"label_yes": STATUS_LABEL[True], "label_no": STATUS_LABEL[False], "label_unknown": STATUS_LABEL[None]}
 
 
 def _year(request) -> int:
@@ -51,7 +52,7 @@ def person_card(request, pk):
                    if request.GET.get("forecast_initiative") else []}
         forecast = svc.person_forecast(person, year, assumed)
     return render(request, "eligibility/_person_card.html", {
-        "person": person, "year": year, "answers": answers, "labels": STATUS_LABEL,
+        "person": person, "year": year, "answers": answers, **LABELS,
         "grades": Grade.choices, "forecast": forecast, "assumed": assumed,
         "target_label": svc.target_label,
     })
@@ -152,4 +153,4 @@ def explain(request):
         raise Http404()
     return render(request, "eligibility/_explain.html", {
         "answer": answers[0] if answers else None, "name": name, "target_label": svc.target_label,
-        "labels": STATUS_LABEL})
+        **LABELS})

@@ -1,0 +1,161 @@
+"""Fast path from the database straight into the engine's columnar arrays (no per-subject dicts).
+
+Same meaning as `adapter.people_subjects(..., complete=True)` turned into
+`ColumnarHistory.from_subjects` (a test holds them equal), but each fact table is read with
+one aggregated SQL query and scattered into numpy arrays, so 100k people × 10 years load in
+seconds. Works on PostgreSQL and SQLite."""
+import datetime
+
+import numpy as np
+from django.db import connection
+
+from thidua.eligibility.adapter import _leave_days_by_year
+from thidua.rules import codes as C
+from thidua.rules.columnar import ColumnarHistory
+
+GRADE_SQL = ("CASE grade WHEN 'excellent' THEN 4 WHEN 'good' THEN 3 WHEN 'complete' THEN 2 "
+             "WHEN 'incomplete' THEN 1 ELSE 0 END")
+DISC_SQL = ("CASE form WHEN 'reprimand' THEN 1 WHEN 'warning' THEN 2 WHEN 'demotion' THEN 3 "
+            "WHEN 'dismissal_from_post' THEN 4 WHEN 'under_review' THEN 5 ELSE 0 END")
+
+
+def _bit_sql() -> str:
+    whens = " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in C.BIT.items())
+    return f"CASE code {whens} ELSE 0 END"
+
+
+def _fetch(sql: str, params: list) -> np.ndarray:
+    with connection.cursor() as cur:
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+    if not rows:
+        return np.zeros((0, 1), dtype=np.int64)
+    return np.array(rows, dtype=np.int64)
+
+
+def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
+                years: tuple[int, int]) -> ColumnarHistory:
+    y0, y1 = years
+    n_years = y1 - y0 + 1
+    where, params = "1=1", []
+    if unit_path:
+        where, params = "p.unit_path LIKE %s", [unit_path + "%"]
+    if person_ids is not None:
+        where += f" AND p.id IN ({','.join(str(int(i)) for i in person_ids) or 'NULL'})"
+    people = _fetch_people(where, params)
+    ids = people[:, 0] if len(people) else np.zeros(0, np.int64)
+    n = len(ids)
+    shape = (n, n_years)
+    present = np.zeros(shape, bool)
+    a = {
+        "grade": np.zeros(shape, np.int8), "party_grade": np.zeros(shape, np.int8),
+        "months_worked": np.full(shape, -1, np.int8), "titles": np.zeros(shape, np.int32),
+        "awards": np.zeros(shape, np.int32), "init_unit": np.zeros(shape, np.int16),
+        "init_ministry": np.zeros(shape, np.int16), "init_national": np.zeros(shape, np.int16),
+        "discipline": np.zeros(shape, np.int8), "transferred_in": np.zeros(shape, np.int8),
+    }
+    leave = {k: np.zeros(shape, np.int16) for k in C.LEAVE_KINDS}
+    subq = f"SELECT p.id FROM people_person p WHERE {where}"
+    yr = [y0, y1]
+
+    def scatter(rows):
+        if not len(rows):
+            return None, None
+        r = np.searchsorted(ids, rows[:, 0])
+        c = rows[:, 1] - y0
+        present[r, c] = True
+        return r, c
+
+    rows = _fetch_grades(subq, params + yr)
+    if len(rows):
+        r, c = scatter(rows)
+        gov = rows[:, 2] == 0
+        a["grade"][r[gov], c[gov]] = rows[gov, 3]
+        a["months_worked"][r[gov], c[gov]] = rows[gov, 4]
+        a["party_grade"][r[~gov], c[~gov]] = rows[~gov, 3]
+    rows = _fetch(f"SELECT person_id, year, SUM(CASE WHEN category = 'title' THEN {_bit_sql()} ELSE 0 END), "
+                  f"SUM(CASE WHEN category = 'form' THEN {_bit_sql()} ELSE 0 END), "
+                  f"SUM(CASE WHEN kind IN ('thematic', 'one_off') THEN 1 ELSE 0 END) FROM records_award "
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+    if len(rows):
+        rows = _regular_awards(rows, subq, params + yr)
+        r, c = scatter(rows)
+        a["titles"][r, c], a["awards"][r, c] = rows[:, 2], rows[:, 3]
+    rows = _fetch("SELECT person_id, year, SUM(CASE WHEN level = 'unit' THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN level = 'ministry' THEN 1 ELSE 0 END), "
+                  "SUM(CASE WHEN level = 'national' THEN 1 ELSE 0 END) FROM records_initiative "
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+    if len(rows):
+        r, c = scatter(rows)
+        a["init_unit"][r, c], a["init_ministry"][r, c], a["init_national"][r, c] = rows[:, 2], rows[:, 3], rows[:, 4]
+    rows = _fetch(f"SELECT person_id, year, MAX({DISC_SQL}) FROM records_discipline "
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+    if len(rows):
+        r, c = scatter(rows)
+        a["discipline"][r, c] = rows[:, 2]
+    _fill_leave_and_transfers(ids, subq, params, years, present, leave, a["transferred_in"])
+    return ColumnarHistory(
+        ids=[f"p-{i}" for i in ids.tolist()], kind=np.zeros(n, np.int8), year0=y0, present=present,
+        staff_type=people[:, 1], is_leader=people[:, 2],
+        **a, **{f"leave_{k}": v for k, v in leave.items()},
+        titles_known=present.copy(), awards_known=present.copy(),
+    )
+
+
+STAFF_SQL = ("CASE staff_type WHEN 'cadre' THEN 0 WHEN 'civil_servant' THEN 1 WHEN 'public_employee' THEN 2 "
+             "WHEN 'worker' THEN 3 WHEN 'armed_forces' THEN 4 ELSE 1 END")
+
+
+def _fetch_people(where: str, params: list) -> np.ndarray:
+    rows = _fetch(f"SELECT p.id, {STAFF_SQL}, CASE WHEN p.is_leader THEN 1 ELSE 0 END FROM people_person p "
+                  f"WHERE {where} ORDER BY p.id", params)
+    return rows if len(rows) else np.zeros((0, 3), np.int64)
+
+
+def _fetch_grades(subq: str, params: list) -> np.ndarray:
+    return _fetch(f"SELECT person_id, year, CASE track WHEN 'party' THEN 1 ELSE 0 END, {GRADE_SQL}, "
+                  f"COALESCE(months_worked, -1) FROM records_yearrecord "
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s", params)
+
+
+def _regular_awards(rows: np.ndarray, subq: str, params: list) -> np.ndarray:
+    """Thematic and one-off awards are no basis for later awards: recompute the few groups holding them."""
+    odd = rows[:, 4] > 0
+    if not odd.any():
+        return rows
+    fixed = _fetch(f"SELECT person_id, year, SUM(CASE WHEN category = 'title' THEN {_bit_sql()} ELSE 0 END), "
+                   f"SUM(CASE WHEN category = 'form' THEN {_bit_sql()} ELSE 0 END), 0 FROM records_award "
+                   f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s AND kind NOT IN ('thematic', 'one_off') "
+                   f"GROUP BY person_id, year", params)
+    keep = rows[~odd]
+    key = {(p, y): k for k, (p, y) in enumerate(map(tuple, fixed[:, :2].tolist()))}
+    add = [fixed[key[(p, y)]] if (p, y) in key else [p, y, 0, 0, 0] for p, y in rows[odd][:, :2].tolist()]
+    return np.vstack([keep, np.array(add, dtype=np.int64)])
+
+
+def _fill_leave_and_transfers(ids, subq, params, years, present, leave, transferred) -> None:
+    y0, y1 = years
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT person_id, kind, start, \"end\" FROM people_leave WHERE person_id IN ({subq})", params)
+        leave_rows = [(p, k, _d(s), _d(e)) for p, k, s, e in cur.fetchall()]
+        cur.execute(f"SELECT person_id, start FROM people_posting WHERE person_id IN ({subq}) "
+                    "AND is_secondment = %s ORDER BY person_id, start", params + [False])
+        postings = cur.fetchall()
+    for pid, by_year in _leave_days_by_year(leave_rows).items():
+        r = int(np.searchsorted(ids, pid))
+        for year, kinds in by_year.items():
+            if y0 <= year <= y1 and present[r, year - y0]:
+                for k, days in kinds.items():
+                    leave[k][r, year - y0] = min(days, 32767)
+    last = None
+    for pid, start in postings:
+        start = _d(start)
+        if pid == last and y0 <= start.year <= y1:
+            r = int(np.searchsorted(ids, pid))
+            if present[r, start.year - y0]:
+                transferred[r, start.year - y0] = 1
+        last = pid
+
+
+def _d(value):
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(str(value)[:10])

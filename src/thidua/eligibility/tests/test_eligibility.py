@@ -1,0 +1,180 @@
+import datetime
+import io
+import json
+
+import numpy as np
+import pytest
+from django.test import Client
+
+from thidua.eligibility import adapter
+from thidua.eligibility.columnar_loader import load_people
+from thidua.people.models import Person
+from thidua.records import services as history
+from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
+
+D = datetime.date
+
+
+@pytest.fixture
+def chain(people, system_actor, root_scope):
+    """Thắng: good/excellent 2019–2025 with LĐTT every year, CSTĐCS 2023–2025, initiatives."""
+    t = people["thang"]
+    add = lambda model, **kw: history.history_add(actor=system_actor, scope=root_scope, model=model, subject=t, **kw)  # noqa: E731
+    for y in range(2019, 2026):
+        add(YearRecord, year=y, grade="excellent" if y >= 2023 else "good", months_worked=12)
+        add(Award, year=y, code="LDTT")
+    for y in (2023, 2024, 2025):
+        add(Award, year=y, code="CSTDCS")
+        add(Initiative, year=y, title=f"Sáng kiến {y}", level="unit")
+    add(Award, year=2024, code="GK", kind="thematic")
+    lan = people["lan"]
+    history.history_add(actor=system_actor, scope=root_scope, model=YearRecord, subject=lan, year=2025, grade="complete")
+    history.history_add(actor=system_actor, scope=root_scope, model=Discipline, subject=lan, year=2025, form="reprimand")
+    return t
+
+
+def test_adapter_builds_the_contract_shape_in_constant_queries(chain, people, org, django_assert_max_num_queries):
+    with django_assert_max_num_queries(8):
+        subjects = adapter.people_subjects(unit=org["BO"], years=(2010, 2025))
+    by_id = {s["id"]: s for s in subjects}
+    t = by_id[adapter.person_key(chain.pk)]
+    y2024 = next(e for e in t["history"] if e["year"] == 2024)
+    assert y2024["grade"] == "excellent" and set(y2024["titles"]) == {"LDTT", "CSTDCS"}
+    assert y2024["awards"] == []  # the thematic Giấy khen is no basis for later awards
+    assert y2024["initiatives"] == [{"level": "unit", "name": "Sáng kiến 2024"}]
+    lan = by_id[adapter.person_key(people["lan"].pk)]
+    assert lan["history"][0]["discipline"] == "reprimand"
+
+
+def test_queries_do_not_grow_with_people(chain, org, system_actor, root_scope, django_assert_max_num_queries):
+    from thidua.people.services import person_create
+
+    for i in range(25):
+        p = person_create(actor=system_actor, scope=root_scope, citizen_id=f"0011000{i:05d}", full_name=f"Người {i}",
+                          unit=org["VB"], staff_type="civil_servant", start=D(2020, 1, 1))
+        YearRecord.objects.create(person=p, year=2025, grade="good")
+    with django_assert_max_num_queries(8):
+        assert len(adapter.people_subjects(unit=org["BO"], years=(2010, 2025))) == 27
+
+
+def test_columnar_loader_equals_adapter_through_the_engine(chain, people, org):
+    from thidua import rules
+    from thidua.rules.columnar import ColumnarHistory
+
+    years = (2012, 2025)
+    fast = load_people(unit_path=org["BO"].path, years=years)
+    slow = ColumnarHistory.from_subjects(adapter.people_subjects(unit=org["BO"], years=years),
+                                         years=range(years[0], years[1] + 1))
+    order = [slow.ids.index(i) for i in fast.ids]
+    assert np.array_equal(fast.present, slow.present[order])
+    for name in fast.arrays:
+        assert np.array_equal(fast.arrays[name], slow.arrays[name][order]), name
+    targets = ["LDTT", "CSTDCS", "CSTD_BO", "BK_BO", "BK_TTG"]
+    a, b = rules.evaluate_matrix(fast, targets, 2025), rules.evaluate_matrix(slow, targets, 2025)
+    for t in targets:
+        assert np.array_equal(np.asarray(a[t]), np.asarray(b[t])[order]), t
+
+
+def _client(user):
+    c = Client()
+    c.force_login(user)
+    return c
+
+
+def test_person_card_explains_with_sources(chain, personas):
+    html = _client(personas["officer_a"]).get(f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/", {"year": 2025}).content.decode()
+    assert "CSTDCS" in html and "Luật" in html and "Đủ điều kiện" in html
+
+
+def test_person_card_is_scoped(chain, personas):
+    assert _client(personas["officer_b"]).get(f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/").status_code == 404
+    assert _client(personas["staff"]).get(f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/").status_code == 200
+
+
+def test_person_card_forecast(chain, personas):
+    html = _client(personas["officer_a"]).get(
+        f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/", {"year": 2025, "forecast_grade": "excellent"}).content.decode()
+    assert "2026" in html
+
+
+def test_unit_table_filters_and_exports(chain, personas, people):
+    c = _client(personas["council"])
+    html = c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "target": "CSTDCS", "status": "yes"}).content.decode()
+    assert "Nguyễn Văn Thắng" in html and "Trần Thị Lan" not in html
+    html = c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "target": "LDTT", "status": "no"}).content.decode()
+    assert "Trần Thị Lan" in html and "Nguyễn Văn Thắng" not in html
+    resp = c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "format": "xlsx"})
+    from openpyxl import load_workbook
+
+    rows = list(load_workbook(io.BytesIO(resp.content)).active.values)
+    assert rows[0][0] == "Đối tượng" and any(r[0] == "Nguyễn Văn Thắng" for r in rows[1:])
+    assert _client(personas["officer_a"]).get("/xet-danh-hieu/don-vi/VB/").status_code == 404
+
+
+def test_unit_table_as_background_job(chain, personas, django_capture_on_commit_callbacks):
+    from thidua.jobs.models import Job
+
+    c = _client(personas["admin"])
+    with django_capture_on_commit_callbacks(execute=True):
+        resp = c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "job": "1"})
+    job = Job.objects.get()
+    assert resp.status_code == 302 and job.status == "done" and job.result["rows"] >= 2
+    assert c.get(f"/tac-vu/{job.pk}/tai-ve/").status_code == 200
+    assert "100%" in c.get(f"/tac-vu/{job.pk}/").content.decode()
+
+
+def test_explain_cell(chain, personas):
+    html = _client(personas["officer_a"]).get("/xet-danh-hieu/giai-thich/", {
+        "subject": f"p-{chain.pk}", "target": "CSTD_BO", "year": 2025}).content.decode()
+    assert "CSTD_BO" in html and "Điều" in html
+
+
+def test_api_answers_the_json_contract_and_reports_paths(personas):
+    c = _client(personas["officer_a"])
+    doc = {"subjects": [{"id": "p-001", "kind": "individual", "staff_type": "civil_servant", "history": [
+        {"year": 2024, "grade": "excellent", "titles": ["LDTT"], "initiatives": [], "discipline": None}]}],
+        "questions": [{"subject": "p-001", "target": "CSTDCS", "year": 2024},
+                      {"subject": "nobody", "target": "CSTDCS", "year": 2024}]}
+    from django.test import Client as C2
+
+    api = C2(enforce_csrf_checks=False)
+    api.force_login(personas["officer_a"])
+    resp = api.post("/api/v1/eligibility/", json.dumps(doc), content_type="application/json")
+    assert resp.status_code == 200, resp.content
+    answers = resp.json()["answers"]
+    assert answers[0]["eligible"] is True and answers[0]["regime"] == "2022"
+    assert answers[1]["eligible"] is None and answers[1]["error"]
+    bad = dict(doc, subjects=[dict(doc["subjects"][0], history=[{"year": 2024, "grade": "super"}])])
+    resp = api.post("/api/v1/eligibility/", json.dumps(bad), content_type="application/json")
+    assert resp.status_code == 422 and "history" in resp.json()["detail"][0]["field"]
+    resp = api.post("/api/v1/eligibility/", "{not json", content_type="application/json")
+    assert resp.status_code == 422
+    assert c.get("/xet-danh-hieu/").status_code == 200
+
+
+def test_api_scope_questions(chain, personas):
+    from django.test import Client as C2
+
+    api = C2()
+    api.force_login(personas["officer_a"])
+    resp = api.post("/api/v1/eligibility/scope/", json.dumps({"unit": "VA", "year": 2025, "targets": ["CSTDCS"]}),
+                    content_type="application/json")
+    assert resp.status_code == 200
+    got = {a["subject"]: a["eligible"] for a in resp.json()["answers"]}
+    assert got[f"p-{chain.pk}"] is True
+    resp = api.post("/api/v1/eligibility/scope/", json.dumps({"unit": "VB", "year": 2025}),
+                    content_type="application/json")
+    assert resp.status_code == 404
+
+
+def test_results_follow_history_changes_no_stale_cache(chain, personas, system_actor, root_scope):
+    c = _client(personas["officer_a"])
+    url = "/xet-danh-hieu/giai-thich/"
+    params = {"subject": f"p-{chain.pk}", "target": "CSTDCS", "year": 2025}
+    assert "Đủ điều kiện" in c.get(url, params).content.decode()
+    rec = YearRecord.objects.get(person=chain, year=2025, track="government")
+    history.history_update(actor=system_actor, scope=root_scope, obj=rec, reason="Sửa", grade="good")
+    history.history_delete(actor=system_actor, scope=root_scope, obj=Initiative.objects.get(person=chain, year=2025),
+                           reason="Chưa được công nhận")
+    assert "Chưa đủ điều kiện" in c.get(url, params).content.decode()
+    assert Person.objects.count() == 2 and CollectiveStats.objects.count() == 0
