@@ -49,3 +49,42 @@ def answer_scope(request, payload: ScopeQuestion):
     result = svc.unit_answers(unit, payload.year, targets=payload.targets,
                               include_collectives=payload.include_collectives)
     return {"answers": [a for by_target in result["answers"].values() for a in by_target.values()]}
+
+
+class GradeCapQuestion(Schema):
+    year: int
+    excellent: int
+    good: int
+    track: str = "government"
+    staff_type: str = "civil_servant"
+
+
+@router.post("/quota/grade/", summary="Tỷ lệ tối đa Hoàn thành xuất sắc nhiệm vụ của một nhóm")
+def quota_grade(request, payload: GradeCapQuestion):
+    from thidua.rules import quota
+
+    if payload.excellent < 0 or payload.good < 0:
+        raise ValidationError({"excellent": "Số lượng phải là số nguyên không âm."})
+    if not 2000 <= payload.year <= 2100:
+        raise ValidationError({"year": MSG_YEAR})
+    return quota.check_grade_cap({"excellent": payload.excellent, "good": payload.good}, year=payload.year,
+                                 track=payload.track, staff_type=payload.staff_type)
+
+
+class TitleCapQuestion(Schema):
+    title: str
+    year: int
+    proposed: int
+    base: int | None = None
+
+
+@router.post("/quota/title/", summary="Tỷ lệ tối đa của một danh hiệu (CSTĐCS, Cờ thi đua)")
+def quota_title(request, payload: TitleCapQuestion):
+    from thidua.rules import quota
+
+    if payload.proposed < 0 or (payload.base or 0) < 0:
+        raise ValidationError({"proposed": "Số lượng phải là số nguyên không âm."})
+    if not 2000 <= payload.year <= 2100:
+        raise ValidationError({"year": MSG_YEAR})
+    return quota.check_title_cap(payload.title.upper(), year=payload.year, proposed=payload.proposed,
+                                 base=payload.base)

@@ -54,7 +54,7 @@ def person_forecast(person: Person, year: int, assumed: dict) -> list[dict]:
     subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
     if not subjects:
         return []
-    return rules.forecast(subjects[0], year, assumed)
+    return rules.forecast(subjects[0], year, assumed)["answers"]
 
 
 def collective_answers(unit: Unit, year: int, targets: list[str] | None = None) -> list[dict]:
@@ -85,3 +85,38 @@ def job_result_path(job_id: int, suffix: str = ".xlsx") -> str:
     folder = os.path.join(settings.MEDIA_ROOT, "jobs")
     os.makedirs(folder, exist_ok=True)
     return os.path.join(folder, f"job-{job_id}{suffix}")
+
+
+def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
+    """Caps an officer checks before deciding: top grade per (unit, similar-task group) and
+    CSTĐCS per unit, counted from the grades and titles recorded (proposed) for `year`."""
+    from collections import Counter, defaultdict
+
+    from thidua.people.models import Posting
+    from thidua.records.models import Award, YearRecord
+    from thidua.rules import quota
+
+    group_of = dict(((pid, (uid, gg)) for pid, uid, gg in Posting.objects.filter(
+        person__unit_path__startswith=unit.path, end__isnull=True, is_secondment=False)
+        .values_list("person_id", "unit_id", "grade_group")))
+    grades: dict = defaultdict(Counter)
+    for pid, grade in YearRecord.objects.filter(person_id__in=list(group_of), year=year, track=track).exclude(
+            grade="").values_list("person_id", "grade"):
+        grades[group_of[pid]][grade] += 1
+    names = dict(Unit.objects.filter(pk__in={k[0] for k in grades}).values_list("pk", "name"))
+    grade_caps = [
+        {"unit": names.get(uid, ""), "group": gg or "—", "counts": dict(c),
+         **quota.check_grade_cap(dict(c), year=year, track=track)}
+        for (uid, gg), c in sorted(grades.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1]))
+    ]
+    titles: dict = defaultdict(Counter)
+    for uid, code in Award.objects.filter(person__unit_path__startswith=unit.path, year=year,
+                                          code__in=["LDTT", "CSTT", "CSTDCS"]).values_list("person__unit_id", "code"):
+        titles[uid][code] += 1
+    names.update(Unit.objects.filter(pk__in=list(titles)).values_list("pk", "name"))
+    title_caps = [
+        {"unit": names.get(uid, ""), **quota.check_title_cap(
+            "CSTDCS", year=year, proposed=c["CSTDCS"], base=c["LDTT"] + c["CSTT"])}
+        for uid, c in sorted(titles.items(), key=lambda kv: names.get(kv[0], ""))
+    ]
+    return {"grade_caps": grade_caps, "title_caps": title_caps}

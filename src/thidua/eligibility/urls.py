@@ -8,4 +8,5 @@ urlpatterns = [
     path("xet-danh-hieu/don-vi/<str:code>/", views.unit_table, name="unit_table"),
     path("xet-danh-hieu/ca-nhan/<int:pk>/the/", views.person_card, name="person_card"),
     path("xet-danh-hieu/giai-thich/", views.explain, name="explain"),
+    path("xet-danh-hieu/don-vi/<str:code>/ti-le/", views.unit_quota, name="unit_quota"),
 ]

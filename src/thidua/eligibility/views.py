@@ -154,3 +154,25 @@ def explain(request):
     return render(request, "eligibility/_explain.html", {
         "answer": answers[0] if answers else None, "name": name, "target_label": svc.target_label,
         **LABELS})
+
+
+@login_required
+def unit_quota(request, code):
+    from thidua.rules import quota
+
+    scope = scope_of(request)
+    unit = unit_get_for_user(scope, code=code)
+    year = _year(request)
+    track = "party" if request.GET.get("track") == "party" else "government"
+    check = None
+    if request.GET.get("excellent") or request.GET.get("good"):
+        try:
+            counts = {"excellent": int(request.GET.get("excellent") or 0), "good": int(request.GET.get("good") or 0)}
+        except ValueError:
+            counts = None
+        check = (quota.check_grade_cap(counts, year=year, track=track) if counts and min(counts.values()) >= 0
+                 else {"ok": False, "message": "Số lượng phải là số nguyên không âm.", "source": ""})
+    return render(request, "eligibility/quota.html", {
+        "unit": unit, "year": year, "track": track, "nav": "eligibility", "check": check,
+        **svc.unit_quota(unit, year, track),
+    })

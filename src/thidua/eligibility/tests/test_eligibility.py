@@ -178,3 +178,34 @@ def test_results_follow_history_changes_no_stale_cache(chain, personas, system_a
                            reason="Chưa được công nhận")
     assert "Chưa đủ điều kiện" in c.get(url, params).content.decode()
     assert Person.objects.count() == 2 and CollectiveStats.objects.count() == 0
+
+
+def test_quota_page_counts_top_grades_per_group(chain, personas, people, org, system_actor, root_scope):
+    from thidua.people.services import person_create
+
+    for i in range(5):
+        p = person_create(actor=system_actor, scope=root_scope, citizen_id=f"0012000{i:05d}", full_name=f"Cán bộ {i}",
+                          unit=org["PA1"], staff_type="civil_servant", start=D(2020, 1, 1))
+        YearRecord.objects.create(person=p, year=2025, grade="good")
+    html = _client(personas["officer_a"]).get("/xet-danh-hieu/don-vi/VA/ti-le/", {"year": 2025}).content.decode()
+    # PA1: Thắng excellent + 5 good → max floor(0.2 × 5) = 1: within the cap
+    assert "Nghị định 90/2020/NĐ-CP" in html and "Phòng Tổng hợp" in html
+    html = _client(personas["officer_a"]).get("/xet-danh-hieu/don-vi/VA/ti-le/",
+                                              {"year": 2026, "excellent": 3, "good": 10}).content.decode()
+    assert "Nghị định 335/2025/NĐ-CP" in html and 'class="msg error"' in html
+    assert _client(personas["officer_a"]).get("/xet-danh-hieu/don-vi/VB/ti-le/").status_code == 404
+
+
+def test_quota_api(personas):
+    api = Client()
+    api.force_login(personas["officer_a"])
+    resp = api.post("/api/v1/eligibility/quota/grade/", json.dumps({"year": 2026, "excellent": 3, "good": 10}),
+                    content_type="application/json")
+    body = resp.json()
+    assert resp.status_code == 200 and body["allowed"] == 2 and body["ok"] is False and body["over"] == 1
+    resp = api.post("/api/v1/eligibility/quota/title/", json.dumps({"title": "CSTDCS", "year": 2023, "proposed": 2,
+                                                                     "base": 20}), content_type="application/json")
+    assert resp.json()["allowed"] == 3 and resp.json()["ok"] is True
+    resp = api.post("/api/v1/eligibility/quota/grade/", json.dumps({"year": 2026, "excellent": -1, "good": 1}),
+                    content_type="application/json")
+    assert resp.status_code == 422
