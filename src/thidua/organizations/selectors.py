@@ -1,5 +1,6 @@
 """Reads of organisations, always through the user's Scope."""
 from collections import defaultdict
+from types import SimpleNamespace
 
 from django.db.models import Count
 from django.http import Http404
@@ -26,11 +27,10 @@ def unit_get_for_user(scope: Scope, *, code: str | None = None, pk: int | None =
 
 def unit_tree_for_user(scope: Scope, *, include_closed: bool = False) -> list[dict]:
     """Flat list in tree order (by path) with depth relative to the visible roots and counts."""
-    units = list(
-        unit_list_for_user(scope, include_closed=include_closed)
-        .only("id", "code", "name", "kind", "path", "depth", "parent_id", "valid_to")
-        .order_by("path")
-    )
+    units = [
+        SimpleNamespace(**u) for u in unit_list_for_user(scope, include_closed=include_closed)
+        .order_by("path").values("id", "code", "name", "name_folded", "depth", "parent_id", "valid_to")
+    ]
     from thidua.people.models import Person
 
     counts = dict(

@@ -1,8 +1,13 @@
+from urllib.parse import quote
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
 from thidua.common.text import fold
@@ -24,9 +29,27 @@ def unit_tree(request):
     if q:
         rows = [r for r in rows if q in r["unit"].name_folded or q in r["unit"].code.lower()]
     return render(request, "organizations/unit_tree.html", {
-        "rows": rows, "q": request.GET.get("q", ""), "show_closed": show_closed, "nav": "units",
+        "rows": rows, "tree_html": _tree_html(rows), "q": request.GET.get("q", ""), "show_closed": show_closed,
+        "nav": "units",
         "can_create_root": scope.is_admin, "form": f.UnitCreateForm(),
     })
+
+
+def _tree_html(rows) -> str:
+    """The tree's rows rendered in one pass (2,000 units: a template loop with tags per row is too slow)."""
+    base = reverse("organizations:unit_tree")
+    closed, units_word, people_word = _("hết hiệu lực"), _("đơn vị"), _("người")
+
+    def row(r):
+        u = r["unit"]
+        badge = format_html(' <span class="badge closed">{} {}</span>', closed, u.valid_to.strftime("%d/%m/%Y")) \
+            if u.valid_to else ""
+        count = (f"{r['children']} {units_word} · " if r["children"] else "") + f"{r['people']:,} {people_word}".replace(",", ".")
+        return (r["level"], r["level"], u.code, base, quote(u.code), u.name, badge, count)
+
+    return format_html_join(
+        "\n", '<li style="margin-left:{}rem" data-level="{}"><span class="code">{}</span>'
+        '<a href="{}{}/">{}</a>{}<span class="count">{}</span></li>', (row(r) for r in rows))
 
 
 def _unit_context(request, unit):
