@@ -18,7 +18,7 @@ Lệnh:
   demo          nạp dữ liệu mẫu (đơn vị, khối thi đua trong các bài báo, cán bộ, lịch sử) và tài khoản mẫu
   generate      sinh dữ liệu quy mô tỉnh để đo hiệu năng: --people 100000 --years 10
   import        nhập tệp Excel: thidua import units|people|history FILE.xlsx [--dry-run]
-  export        xuất Excel: thidua export units|people|history FILE.xlsx
+  export        xuất Excel: thidua export units|people|history|clusters FILE.xlsx [--unit MÃ]
   template      tải mẫu Excel rỗng: thidua template units|people|history FILE.xlsx
   eligibility   xét điều kiện theo tài liệu JSON: --input questions.json [--output answers.json]
   bench         đo hiệu năng, ghi bench/results.json

@@ -1,5 +1,6 @@
 """Reads of people, scoped to the user; search is accent-insensitive on the folded name."""
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Concat
 from django.http import Http404
 
 from thidua.accounts.scope import Scope
@@ -35,6 +36,10 @@ def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staf
         qs = qs.filter(is_leader=leader == "1")
     if party in ("1", "0"):
         qs = qs.filter(is_party_member=party == "1")
+    if text and not text.replace(" ", "").isdigit():
+        # an expression in ORDER BY keeps PostgreSQL on the trigram index + top-N sort instead of
+        # walking the name b-tree and discarding most rows (names late in the alphabet: 40 → 10 ms)
+        return qs.select_related("unit").order_by(Concat("name_folded", Value("")), "id")
     return qs.select_related("unit").order_by("name_folded", "id")
 
 

@@ -33,6 +33,8 @@ def _filtered(request):
 def person_list(request):
     scope = scope_of(request)
     if not scope.has("view"):
+        if scope.person_id:  # a staff member's list is their own record
+            return redirect("people:person_detail", pk=scope.person_id)
         raise PermissionDenied
     qs = _filtered(request)
     page = paginate(request, qs, per_page=50)

@@ -50,7 +50,8 @@ def test_person_list_shows_only_the_scope(personas, people, persona, visible):
 
 def test_staff_member_sees_only_own_record(personas, people):
     c = _client(personas["staff"])
-    assert c.get("/ca-nhan/").status_code == 403
+    resp = c.get("/ca-nhan/")
+    assert resp.status_code == 302 and resp["Location"] == f"/ca-nhan/{people['thang'].pk}/"
     assert c.get("/").status_code == 302
 
 

@@ -1,0 +1,256 @@
+"""Reading an uploaded .xlsx with python-calamine (fast) into rows in the kind's column order."""
+import datetime
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from python_calamine import CalamineWorkbook
+
+from thidua.common.text import fold, nfc
+from thidua.imports import layout
+
+MSG_EMPTY_FILE = "Tệp rỗng (0 byte): hãy chọn lại tệp Excel."
+MSG_NOT_XLSX = "Tệp không phải là tệp Excel .xlsx hợp lệ (có thể là tệp .txt/.csv đổi đuôi): hãy lưu lại dưới dạng .xlsx."
+MSG_NO_SHEET = "Tệp không có trang tính nào."
+MSG_NO_HEADER = "Dòng 1 phải là dòng tiêu đề cột."
+MSG_MISSING_COLUMN = "thiếu cột bắt buộc “{header}”"
+MSG_DUP_COLUMN = "cột “{header}” xuất hiện hai lần"
+MSG_NO_ROWS = "Tệp không có dòng dữ liệu nào."
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+@dataclass
+class FileProblem:
+    row: int
+    column: str
+    message: str
+
+
+class FileInvalid(Exception):
+    """The file cannot be read as the expected layout (whole-file problems, not row errors)."""
+
+    def __init__(self, problems: list[FileProblem]):
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+@dataclass
+class Sheet:
+    kind: str
+    total: int            # data rows (upper bound: blank rows are skipped while reading)
+    _rows: Iterator
+
+    def __iter__(self):
+        return self._rows
+
+
+def _load(source) -> CalamineWorkbook:
+    if isinstance(source, (str, Path)):
+        with open(source, "rb") as fh:
+            head = fh.read(4)
+        if not head:
+            raise FileInvalid([FileProblem(0, "", MSG_EMPTY_FILE)])
+        if head != ZIP_MAGIC:
+            raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)])
+        opener = lambda: CalamineWorkbook.from_path(str(source))
+    else:
+        data = source if isinstance(source, bytes) else source.read()
+        if not data:
+            raise FileInvalid([FileProblem(0, "", MSG_EMPTY_FILE)])
+        if data[:4] != ZIP_MAGIC:
+            raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)])
+        opener = lambda: CalamineWorkbook.from_filelike(io.BytesIO(data))
+    try:
+        return opener()
+    except Exception as exc:  # calamine raises its own error types for broken zips
+        raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)]) from exc
+
+
+def _pick_sheet(wb: CalamineWorkbook, kind: str):
+    names = [n for n in wb.sheet_names if fold(n) != fold(layout.HELP_SHEET)]
+    if not names:
+        raise FileInvalid([FileProblem(0, "", MSG_NO_SHEET)])
+    wanted = fold(layout.SHEET_TITLES[kind])
+    name = next((n for n in names if fold(n) == wanted), names[0])
+    try:
+        return wb.get_sheet_by_name(name)
+    except Exception as exc:
+        raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)]) from exc
+
+
+def map_header(kind: str, header_row: list) -> list[tuple[int, int]]:
+    """(position in the file, position in the layout) for every known column; problems raise FileInvalid."""
+    index = layout.header_index(kind)
+    columns = layout.COLUMNS[kind]
+    mapping, seen, problems = [], {}, []
+    for pos, cell in enumerate(header_row):
+        key = fold(nfc(cell)) if cell not in (None, "") else ""
+        if key in index:
+            target = index[key]
+            if target in seen:
+                problems.append(FileProblem(1, columns[target].header, MSG_DUP_COLUMN.format(header=columns[target].header)))
+            seen[target] = pos
+            mapping.append((pos, target))
+    for i, c in enumerate(columns):
+        if c.required and i not in seen:
+            problems.append(FileProblem(1, c.header, MSG_MISSING_COLUMN.format(header=c.header)))
+    if not mapping and not problems:
+        problems.append(FileProblem(1, "", MSG_NO_HEADER))
+    if problems:
+        raise FileInvalid(problems)
+    return mapping
+
+
+def _clean(value):
+    if value == "" or value is None:
+        return None
+    if isinstance(value, str):
+        value = value.strip()
+        return value or None
+    return value
+
+
+def read_rows(source, kind: str) -> Sheet:
+    """Open `source` (path, bytes or file object) and return its data rows as (row number, tuple)."""
+    wb = _load(source)
+    sheet = _pick_sheet(wb, kind)
+    it = sheet.iter_rows()
+    header = next(it, None)
+    if header is None:
+        raise FileInvalid([FileProblem(0, "", MSG_NO_ROWS)])
+    mapping = map_header(kind, list(header))
+    width = len(layout.COLUMNS[kind])
+
+    def rows():
+        for number, raw in enumerate(it, start=2):
+            values = [None] * width
+            empty = True
+            n = len(raw)
+            for pos, target in mapping:
+                if pos < n:
+                    v = raw[pos]
+                    if v == "" or v is None:
+                        continue
+                    if type(v) is str:
+                        v = v.strip()
+                        if not v:
+                            continue
+                    values[target] = v
+                    empty = False
+            if not empty:
+                yield number, values
+
+    return Sheet(kind=kind, total=max(sheet.height - 1, 0), _rows=rows())
+
+
+# --- cell parsers: return the value or raise CellError(message) --------------------------
+
+MSG_DATE = "{label} không hợp lệ (định dạng dd/mm/yyyy): {value}"
+MSG_INT = "{label} phải là số nguyên: {value}"
+MSG_BOOL = "{label}: ghi x nếu có, để trống nếu không (giá trị: {value})"
+
+
+class CellError(ValueError):
+    pass
+
+
+@lru_cache(maxsize=200_000)
+def _text_str(value: str) -> str:
+    return nfc(value)
+
+
+def text(value) -> str:
+    if value is None:
+        return ""
+    if type(value) is str:
+        return _text_str(value)
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value))
+
+
+def code(value) -> str:
+    return text(value).upper()
+
+
+def date(value, label: str) -> datetime.date | None:
+    if value is None:
+        return None
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    s = text(value)
+    d = _date_str(s)
+    if d is None:
+        raise CellError(MSG_DATE.format(label=label, value=s))
+    return d
+
+
+@lru_cache(maxsize=100_000)
+def _date_str(s: str) -> datetime.date | None:
+    parts = s.split("/")
+    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+        try:
+            d = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            return None
+        return d if d.year >= 1900 else None
+    for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        try:
+            d = datetime.datetime.strptime(s, fmt).date()
+        except ValueError:
+            continue
+        if d.year >= 1900:
+            return d
+    return None
+
+
+def integer(value, label: str) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise CellError(MSG_INT.format(label=label, value=value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    s = text(value)
+    if s.isdigit():
+        return int(s)
+    raise CellError(MSG_INT.format(label=label, value=s))
+
+
+TRUE_WORDS = {"x", "co", "1", "true", "yes", "v"}
+FALSE_WORDS = {"khong", "0", "false", "no", "-"}
+
+
+def flag(value, label: str) -> bool | None:
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return value
+    s = fold(text(value))
+    if s in TRUE_WORDS:
+        return True
+    if s in FALSE_WORDS:
+        return False
+    raise CellError(MSG_BOOL.format(label=label, value=text(value)))
+
+
+def citizen_id(value) -> str:
+    """CCCD as 12-digit text; a number cell lost its leading zeros, so pad it back."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and float(value).is_integer():
+        return str(int(value)).zfill(12)
+    return text(value).replace(" ", "")
+
+
+def count_rows(source, kind: str) -> int:
+    """Data rows in the sheet that would be imported (0 when the file cannot be read)."""
+    try:
+        return max(_pick_sheet(_load(source), kind).height - 1, 0)
+    except FileInvalid:
+        return 0

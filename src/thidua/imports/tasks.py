@@ -1,0 +1,93 @@
+"""Background jobs: large imports (preview and commit) and large exports."""
+import os
+
+from django.contrib.auth import get_user_model
+from django.db import DEFAULT_DB_ALIAS, connection, connections
+from django.urls import reverse
+
+from thidua.accounts.scope import scope_for_user
+from thidua.common.context import Actor
+from thidua.imports import exports, storage
+from thidua.imports.services import import_file
+from thidua.jobs.models import Job
+from thidua.jobs.services import job_handler
+
+SHOWN_ERRORS = 500
+MSG_DONE_PREVIEW = "Đã kiểm tra {rows} dòng: {errors} lỗi."
+MSG_DONE_IMPORT = "Đã nhập {rows} dòng: {created} tạo mới, {updated} cập nhật, {unchanged} không đổi."
+MSG_DONE_INVALID = "Tệp có {errors} lỗi: chưa ghi gì vào hệ thống."
+MSG_DONE_EXPORT = "Đã xuất tệp."
+
+
+def _user(job):
+    return get_user_model().objects.filter(pk=job.params.get("user_id")).first()
+
+
+@job_handler("import")
+def run_import(job, progress):
+    params, user = job.params, _user(job)
+    scope = scope_for_user(user)
+    actor = Actor(user=user, request_id=f"job-{job.pk}")
+    live, close = _live_progress(job, progress)
+    try:
+        result = import_file(actor=actor, scope=scope, kind=params["kind"], source=params["path"],
+                             dry_run=params.get("dry_run", True), progress=live)
+    finally:
+        close()
+    data = result.as_dict()
+    if result.errors:
+        path = storage.errors_path(job.pk)
+        exports.write_xlsx("errors", error_rows(result.errors), target=path)
+        Job.objects.filter(pk=job.pk).update(result_file=str(path), result_name=f"loi-nhap-{job.pk}.xlsx")
+    data["errors"] = data["errors"][:SHOWN_ERRORS]
+    data["link"] = reverse("imports:job", args=[job.pk])
+    if not result.ok:
+        msg = MSG_DONE_INVALID.format(errors=result.error_count)
+    elif params.get("dry_run", True):
+        msg = MSG_DONE_PREVIEW.format(rows=result.rows, errors=0)
+    else:
+        msg = MSG_DONE_IMPORT.format(rows=result.rows, created=result.created, updated=result.updated,
+                                     unchanged=result.unchanged)
+    progress(job.done, job.total or job.done, msg)
+    return data
+
+
+@job_handler("export")
+def run_export(job, progress):
+    from thidua.organizations.models import Unit
+
+    params, user = job.params, _user(job)
+    scope = scope_for_user(user)
+    unit = Unit.objects.filter(code=params.get("unit")).first() if params.get("unit") else None
+    progress(0, 1, "Đang xuất…")
+    path = storage.export_path(job.pk)
+    exports.export_to(path, params["kind"], scope, unit)
+    Job.objects.filter(pk=job.pk).update(result_file=str(path), result_name=exports.FILENAMES[params["kind"]])
+    progress(1, 1, MSG_DONE_EXPORT)
+    return {"file": os.path.basename(path)}
+
+
+def _live_progress(job, progress):
+    """A commit writes inside one transaction: progress rows written there would stay invisible to the
+    polling page until the end. On PostgreSQL they go through a second (autocommit) connection."""
+    if connection.vendor != "postgresql":
+        return progress, lambda: None
+    conn = connections.create_connection(DEFAULT_DB_ALIAS)
+
+    def live(done, total=None, message=None):
+        with conn.cursor() as cur:
+            cur.execute("UPDATE jobs_job SET done = %s, total = COALESCE(%s, total), message = COALESCE(%s, message) "
+                        "WHERE id = %s", [done, total, (message or None) and message[:500], job.pk])
+        job.done = done
+        if total is not None:
+            job.total = total
+
+    return live, conn.close
+
+
+ERROR_HEADERS = ["Dòng", "Cột", "Lỗi"]
+
+
+def error_rows(errors):
+    for e in errors:
+        yield [e.row or "", e.column, e.message]

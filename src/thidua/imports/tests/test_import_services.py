@@ -1,0 +1,228 @@
+import datetime
+
+import pytest
+
+from thidua.audit.models import AuditEvent
+from thidua.imports import history as hist
+from thidua.imports import people as ppl
+from thidua.imports import reader
+from thidua.imports import units as unt
+from thidua.imports.exports import export_bytes
+from thidua.imports.result import MSG_OUT_OF_SCOPE, MSG_UNIT_UNKNOWN
+from thidua.imports.services import import_file
+from thidua.imports.tests.helpers import person, xlsx
+from thidua.organizations.models import Unit
+from thidua.people.models import PartyMembership, Person, Posting
+from thidua.records.models import Award, CollectiveStats, Initiative, YearRecord
+
+D = datetime.date
+
+
+def run(kind, data, actor, scope, dry_run=False):
+    return import_file(actor=actor, scope=scope, kind=kind, source=data, dry_run=dry_run)
+
+
+def counts():
+    return (Unit.objects.count(), Person.objects.count(), Posting.objects.count(), YearRecord.objects.count(),
+            Award.objects.count(), AuditEvent.objects.count())
+
+
+UNITS = [
+    {"code": "SO_TP", "name": "Sở Tư pháp", "kind": "provincial_department", "parent": "TINH", "legal": "x",
+     "valid_from": "01/07/2025"},
+    {"code": "TINH", "name": "Tỉnh Đồng Tháp", "kind": "Tỉnh, thành phố", "legal": "x"},
+    {"code": "P_TDKT", "name": "Phòng Thi đua", "kind": "division", "parent": "SO_TP"},
+]
+
+
+def test_it_imports_units_with_parents_anywhere_in_the_file(db, system_actor, root_scope):
+    res = run("units", xlsx("units", UNITS), system_actor, root_scope)
+    assert res.ok and res.written and (res.created, res.updated, res.unchanged) == (3, 0, 0)
+    tinh, so, phong = (Unit.objects.get(code=c) for c in ("TINH", "SO_TP", "P_TDKT"))
+    assert so.parent == tinh and phong.parent == so
+    assert phong.path == f"/{tinh.pk}/{so.pk}/{phong.pk}/" and phong.depth == 2
+    assert so.valid_from == D(2025, 7, 1) and so.has_legal_personality and not phong.has_legal_personality
+    assert tinh.name_folded == "tinh dong thap"
+    assert AuditEvent.objects.filter(object_type="organizations.unit", subject=f"organizations.unit:{so.pk}").count() == 1
+    again = run("units", xlsx("units", UNITS), system_actor, root_scope)
+    assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 3)
+    assert AuditEvent.objects.count() == 3
+
+
+def test_it_reports_unit_file_errors_and_writes_nothing(db, system_actor, root_scope):
+    rows = UNITS + [{"code": "SO_TP", "name": "Trùng", "kind": "division", "parent": "TINH"},
+                    {"code": "X1", "name": "Mồ côi", "kind": "division", "parent": "KHONG_CO"},
+                    {"code": "X2", "name": "Sai ngày", "kind": "division", "parent": "TINH", "valid_from": "31/02/2024"},
+                    {"code": "C1", "name": "Vòng", "kind": "division", "parent": "C2"},
+                    {"code": "C2", "name": "Vòng", "kind": "division", "parent": "C1"}]
+    res = run("units", xlsx("units", rows), system_actor, root_scope)
+    text = [str(e) for e in res.errors]
+    assert "Dòng 5, cột Mã đơn vị: mã đơn vị SO_TP trùng với dòng 2" in text
+    assert "Dòng 6, cột Mã đơn vị cấp trên: " + MSG_UNIT_UNKNOWN.format(code="KHONG_CO") in text
+    assert any(t.startswith("Dòng 7, cột Hiệu lực từ: hiệu lực từ không hợp lệ") for t in text)
+    assert any(t.startswith("Dòng 8, cột Mã đơn vị cấp trên: " + unt.MSG_CYCLE) for t in text)
+    assert not res.written and Unit.objects.count() == 0 and AuditEvent.objects.count() == 0
+
+
+@pytest.mark.parametrize("data, message", [
+    (b"", reader.MSG_EMPTY_FILE),
+    ("Số CCCD,Họ và tên\n001,An\n".encode(), reader.MSG_NOT_XLSX),
+    (b"PK\x03\x04broken zip", reader.MSG_NOT_XLSX),
+])
+def test_it_refuses_empty_and_non_xlsx_files(db, system_actor, root_scope, data, message):
+    res = run("people", data, system_actor, root_scope)
+    assert [str(e) for e in res.errors] == [message] and not res.written
+
+
+def test_it_names_missing_columns(org, system_actor, root_scope):
+    data = xlsx("people", [person("001090000011", "An", "VA")], headers=["Số CCCD", "Họ tên", "Đơn vị"])
+    res = run("people", data, system_actor, root_scope)
+    text = [str(e) for e in res.errors]
+    assert "Dòng 1, cột Họ và tên: thiếu cột bắt buộc “Họ và tên”" in text
+    assert "Dòng 1, cột Mã đơn vị: thiếu cột bắt buộc “Mã đơn vị”" in text
+    assert Person.objects.count() == 0
+
+
+def test_it_imports_people_and_reimport_is_a_no_op(org, system_actor, root_scope):
+    rows = [person("001090000011", "Lê Văn An", "VA", birth_date=datetime.datetime(1990, 2, 3), gender="Nam",
+                   position="Chuyên viên", start="01/01/2020", party_org="CBA", party_card_no="93000111",
+                   party_start="02/09/2015"),
+            person("001090000012", "Phạm Thị Bình", "PA1", birth_date="15/06/1992", gender="Nữ", is_leader="x",
+                   staff_type="public_employee", grade_group="Chuyên viên")]
+    data = xlsx("people", rows)
+    res = run("people", data, system_actor, root_scope)
+    assert res.ok and res.written and res.created == 2
+    an = Person.objects.get(citizen_id="001090000011")
+    assert an.unit == org["VA"] and an.unit_path == org["VA"].path and an.position == "Chuyên viên"
+    assert an.birth_date == D(1990, 2, 3) and an.gender == "male" and an.name_folded == "le van an"
+    assert an.is_party_member and an.party_org == org["CBA"] and an.party_path == org["CBA"].path
+    assert an.party_card_no == "93000111"
+    assert PartyMembership.objects.get(person=an).start == D(2015, 9, 2)
+    binh = Person.objects.get(citizen_id="001090000012")
+    assert binh.is_leader and binh.staff_type == "public_employee"
+    assert Posting.objects.get(person=binh).grade_group == "Chuyên viên"
+    assert AuditEvent.objects.filter(subject=f"people.person:{an.pk}").count() == 3
+    before = counts()
+    again = run("people", data, system_actor, root_scope)
+    assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 2)
+    assert counts() == before
+
+
+def test_it_lists_bad_people_rows_and_writes_nothing(org, people, system_actor, root_scope):
+    rows = [person("001090000011", "Đúng", "VA"),
+            person("0010900000", "CCCD ngắn", "VA"),
+            person("001090000013", "Sai ngày sinh", "VA", birth_date="32/13/1990"),
+            person("001090000014", "Không có đơn vị", "KHONG_CO"),
+            person("001090000011", "Trùng", "VA"),
+            person("001090000015", "Loại sai", "VA", staff_type="phi công"),
+            person("001090000016", "Thẻ trùng", "VA", party_card_no="93000001")]
+    before = counts()
+    res = run("people", xlsx("people", rows), system_actor, root_scope)
+    text = [str(e) for e in res.errors]
+    assert "Dòng 3, cột Số CCCD: " + ppl.MSG_CCCD.format(value="0010900000") in text
+    assert any(t.startswith("Dòng 4, cột Ngày sinh: ngày sinh không hợp lệ") for t in text)
+    assert "Dòng 5, cột Mã đơn vị: mã đơn vị không tồn tại: KHONG_CO" in text
+    assert "Dòng 6, cột Số CCCD: số CCCD 001090000011 trùng với dòng 2" in text
+    assert "Dòng 7, cột Loại cán bộ: Loại cán bộ không hợp lệ: phi công" in text
+    assert "Dòng 8, cột Số thẻ đảng viên: " + ppl.MSG_CARD_TAKEN.format(card="93000001", cccd="001085000002") in text
+    assert res.error_count == 6 and not res.written and counts() == before
+
+
+def test_it_transfers_a_person_via_import(org, people, system_actor, root_scope):
+    data = xlsx("people", [person("001080000001", "Nguyễn Văn Thắng", "VB", start="01/02/2026",
+                                  position="Phó Vụ trưởng", is_leader="x")])
+    res = run("people", data, system_actor, root_scope)
+    assert res.ok and res.written
+    assert Person.objects.filter(citizen_id="001080000001").count() == 1
+    thang = Person.objects.get(citizen_id="001080000001")
+    postings = list(Posting.objects.filter(person=thang).order_by("start"))
+    assert [(p.unit.code, p.end) for p in postings] == [("PA1", D(2026, 1, 31)), ("VB", None)]
+    assert thang.unit == org["VB"] and thang.unit_path == org["VB"].path and thang.is_leader
+    assert run("people", data, system_actor, root_scope).unchanged == 1
+    assert Posting.objects.filter(person=thang).count() == 2
+
+
+def test_it_refuses_rows_outside_the_officers_scope(org, people, personas, actor_of, scope_of):
+    officer = personas["personnel_a"]
+    data = xlsx("people", [person("001090000021", "Trong phạm vi", "PA1"), person("001090000022", "Ngoài", "VB")])
+    res = run("people", data, actor_of(officer), scope_of(officer))
+    assert [str(e) for e in res.errors] == ["Dòng 3, cột Mã đơn vị: " + MSG_OUT_OF_SCOPE.format(code="VB")]
+    assert not Person.objects.filter(citizen_id="001090000021").exists()
+    ok = run("people", xlsx("people", [person("001090000021", "Trong phạm vi", "PA1")]), actor_of(officer),
+             scope_of(officer))
+    assert ok.written and AuditEvent.objects.filter(actor=officer).count() == 2
+    hist_rows = [{"citizen_id": "001085000002", "year": 2024, "grade": "HTXSNV"}]
+    res = run("history", xlsx("history", hist_rows), actor_of(officer), scope_of(officer))
+    assert [e.message for e in res.errors] == [hist.MSG_PERSON_UNKNOWN.format(cccd="001085000002").replace(
+        "không tìm thấy người có số CCCD 001085000002 (hãy nhập danh sách cá nhân trước)",
+        "người có số CCCD 001085000002 nằm ngoài phạm vi bạn được phép cập nhật")]
+    units = run("units", xlsx("units", [{"code": "PX", "name": "Phòng X", "kind": "division", "parent": "VB"}]),
+                actor_of(officer), scope_of(officer))
+    assert [str(e) for e in units.errors] == ["Dòng 2, cột Mã đơn vị cấp trên: " + MSG_OUT_OF_SCOPE.format(code="VB")]
+
+
+HISTORY = [
+    {"citizen_id": "001080000001", "year": 2023, "grade": "HTXSNV", "months": 12, "titles": "LĐTT, CSTĐCS",
+     "forms": "GK", "decision_no": "12/QĐ-BTP", "decision_date": "20/01/2024", "authority": "Bộ trưởng",
+     "initiative": "Số hóa hồ sơ thi đua", "initiative_level": "Cơ sở"},
+    {"citizen_id": "001080000001", "year": 2024, "grade": "Hoàn thành tốt nhiệm vụ", "titles": "LDTT"},
+    {"citizen_id": "001085000002", "year": 2024, "grade": "excellent", "party_grade": "HTTNV", "discipline": "Khiển trách"},
+    {"unit": "VA", "year": 2024, "grade": "HTXSNV", "titles": "TTLDXS", "total": 20, "completed": 19, "ldtt": 15,
+     "cstdcs": 3, "disciplined": 0, "cluster_rank": 1, "cluster_size": 2},
+]
+
+
+def test_it_imports_history_and_reimport_is_a_no_op(people, org, system_actor, root_scope):
+    data = xlsx("history", HISTORY)
+    res = run("history", data, system_actor, root_scope)
+    assert res.ok and res.written and res.created == 4
+    thang = people["thang"]
+    assert YearRecord.objects.get(person=thang, year=2023).grade == "excellent"
+    assert set(Award.objects.filter(person=thang, year=2023).values_list("code", flat=True)) == {"LDTT", "CSTDCS", "GK"}
+    gk = Award.objects.get(person=thang, code="GK")
+    assert gk.category == "form" and gk.decision_date == D(2024, 1, 20) and gk.decision_no == "12/QĐ-BTP"
+    assert Initiative.objects.get(person=thang).level == "unit"
+    assert YearRecord.objects.get(person=people["lan"], year=2024, track="party").grade == "good"
+    assert CollectiveStats.objects.get(unit=org["VA"], year=2024).ldtt == 15
+    assert Award.objects.get(unit=org["VA"]).code == "TTLDXS"
+    n_audit = AuditEvent.objects.count()
+    again = run("history", data, system_actor, root_scope)
+    assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 4)
+    assert AuditEvent.objects.count() == n_audit
+
+
+def test_it_reports_bad_history_rows(people, org, system_actor, root_scope):
+    rows = [{"citizen_id": "001080000001", "year": 1800, "grade": "HTXSNV"},
+            {"citizen_id": "009999999999", "year": 2024, "grade": "HTXSNV"},
+            {"citizen_id": "001080000001", "year": 2024, "grade": "Giỏi"},
+            {"citizen_id": "001080000001", "year": 2024, "titles": "XYZ"},
+            {"citizen_id": "001080000001", "year": 2024, "titles": "TTLDXS"},
+            {"citizen_id": "001080000001", "unit": "VA", "year": 2024},
+            {"citizen_id": "001080000001", "year": 2022, "grade": "HTNV"},
+            {"citizen_id": "001080000001", "year": 2022, "grade": "HTTNV"}]
+    res = run("history", xlsx("history", rows), system_actor, root_scope)
+    text = [str(e) for e in res.errors]
+    assert any(t.startswith("Dòng 2, cột Năm: năm phải trong khoảng") for t in text)
+    assert "Dòng 3, cột Số CCCD: " + hist.MSG_PERSON_UNKNOWN.format(cccd="009999999999") in text
+    assert "Dòng 4, cột Xếp loại: Xếp loại không hợp lệ: Giỏi" in text
+    assert "Dòng 5, cột Danh hiệu: " + hist.MSG_TITLE.format(code="XYZ") in text
+    assert "Dòng 6, cột Danh hiệu: " + hist.MSG_TITLE_WHO.format(code="TTLDXS", who="cá nhân") in text
+    assert "Dòng 7, cột Số CCCD: " + hist.MSG_SUBJECT in text
+    assert "Dòng 9, cột Xếp loại: Xếp loại năm 2022 đã có ở dòng 8" in text
+    assert not res.written and YearRecord.objects.count() == 0
+
+
+def test_it_round_trips_exports(people, org, system_actor, root_scope):
+    run("history", xlsx("history", HISTORY), system_actor, root_scope)
+    before = counts()
+    for kind in ("units", "people", "history"):
+        data = export_bytes(kind, root_scope)
+        res = run(kind, data, system_actor, root_scope)
+        assert res.ok, (kind, [str(e) for e in res.errors])
+        assert res.created == 0 and res.updated == 0 and res.unchanged > 0, kind
+    assert counts() == before
+
+
+def test_it_previews_without_writing(org, system_actor, root_scope):
+    res = run("people", xlsx("people", [person("001090000011", "An", "VA")]), system_actor, root_scope, dry_run=True)
+    assert res.ok and res.created == 1 and not res.written and Person.objects.count() == 0
