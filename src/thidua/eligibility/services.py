@@ -25,6 +25,36 @@ def review_year(today: datetime.date | None = None) -> int:
     return today.year - 1 if today.month == 1 else today.year
 
 
+def default_year() -> int:
+    """The latest year that has grades recorded (capped at the review year): in November 2026
+    the 2026 grades are not in yet, so the useful default is 2025."""
+    from thidua.records.models import YearRecord
+
+    latest = YearRecord.objects.filter(year__lte=review_year()).order_by("-year").values_list("year", flat=True).first()
+    return latest or review_year()
+
+
+FIELD_WORDS = {
+    "grade": "xếp loại", "party_grade": "xếp loại đảng viên", "titles": "danh hiệu thi đua",
+    "awards": "hình thức khen thưởng", "initiatives": "sáng kiến", "discipline": "kỷ luật",
+    "months_worked": "số tháng công tác", "leave_days": "số ngày nghỉ", "members": "số liệu thành viên",
+    "cluster_rank": "xếp hạng trong khối thi đua", "cluster_size": "số đơn vị trong khối",
+}
+
+
+def humanize_missing(item: str) -> str:
+    """'history[2026].grade' → 'Chưa có dữ liệu xếp loại năm 2026' (Vietnamese text passes through)."""
+    import re
+
+    m = re.fullmatch(r"history\[(\d{4})\](?:\.(\w+))?(?:\.\w+)?", item)
+    if not m:
+        return item
+    year, field = m.groups()
+    if field is None:
+        return f"Chưa có dữ liệu năm {year}"
+    return f"Chưa có dữ liệu {FIELD_WORDS.get(field, field)} năm {year}"
+
+
 def targets_for(subject: dict) -> list[str]:
     if subject["kind"] == "collective":
         return COLLECTIVE_TARGETS
@@ -54,7 +84,7 @@ def person_forecast(person: Person, year: int, assumed: dict) -> list[dict]:
     subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
     if not subjects:
         return []
-    return rules.forecast(subjects[0], year, assumed)["answers"]
+    return rules.forecast(subjects[0], year, assumed, targets=targets_for(subjects[0]))["answers"]
 
 
 def collective_answers(unit: Unit, year: int, targets: list[str] | None = None) -> list[dict]:

@@ -19,10 +19,19 @@ LABELS = {"label_yes": STATUS_LABEL[True], "label_no": STATUS_LABEL[False], "lab
 
 def _year(request) -> int:
     try:
-        year = int(request.GET.get("year") or svc.review_year())
+        year = int(request.GET.get("year") or svc.default_year())
     except ValueError:
-        year = svc.review_year()
+        year = svc.default_year()
     return max(2000, min(year, 2100))
+
+
+def _humanize(answers):
+    for a in answers:
+        a["label"] = a.get("name") or svc.target_label(a["target"])
+        if a.get("eligible") is None:
+            a["missing"] = [svc.humanize_missing(m) for m in a.get("missing", [])]
+        a["lacking"] = [svc.humanize_missing(m) for m in a.get("lacking", [])]
+    return answers
 
 
 @login_required
@@ -42,18 +51,16 @@ def index(request):
 def person_card(request, pk):
     person = person_get_for_user(scope_of(request), pk)
     year = _year(request)
-    answers = svc.person_answers(person, year)
-    for a in answers:
-        a["label"] = svc.target_label(a["target"])
-    forecast, assumed = None, None
+    answers = _humanize(svc.person_answers(person, year))
+    assumed = {}
     if request.GET.get("forecast_grade"):
-        assumed = {"grade": request.GET["forecast_grade"],
-                   "initiatives": [{"level": request.GET["forecast_initiative"], "name": "(giả định)"}]
-                   if request.GET.get("forecast_initiative") else []}
-        forecast = svc.person_forecast(person, year, assumed)
+        assumed["grade"] = request.GET["forecast_grade"]
+    if request.GET.get("forecast_initiative"):
+        assumed["initiatives"] = [{"level": request.GET["forecast_initiative"], "name": "(giả định)"}]
+    forecast = _humanize(svc.person_forecast(person, year, assumed or None))
     return render(request, "eligibility/_person_card.html", {
         "person": person, "year": year, "answers": answers, **LABELS,
-        "grades": Grade.choices, "forecast": forecast, "assumed": assumed,
+        "grades": Grade.choices, "forecast": forecast, "assumed": assumed, "next_year": year + 1,
         "target_label": svc.target_label,
     })
 
@@ -139,7 +146,7 @@ def explain(request):
     sid, target, year = request.GET.get("subject", ""), request.GET.get("target", ""), _year(request)
     if sid.startswith("p-"):
         person = person_get_for_user(scope, int(sid[2:]))
-        answers = svc.person_answers(person, year, [target])
+        answers = _humanize(svc.person_answers(person, year, [target]))
         name = person.full_name
     elif sid.startswith("u-"):
         from thidua.organizations.models import Unit
@@ -147,7 +154,7 @@ def explain(request):
         unit = Unit.objects.filter(pk=int(sid[2:])).first()
         if unit is None or not scope.can_unit(unit):
             raise Http404()
-        answers = svc.collective_answers(unit, year, [target])
+        answers = _humanize(svc.collective_answers(unit, year, [target]))
         name = unit.name
     else:
         raise Http404()
