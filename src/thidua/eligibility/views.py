@@ -3,6 +3,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 
+from thidua.common.text import fold
 from thidua.common.web import scope_of
 from thidua.common.xlsx import xlsx_response
 from thidua.eligibility import services as svc
@@ -91,7 +92,7 @@ def _rows(result, flt):
         collective = s["kind"] == "collective"
         name, code = unit_names.get(pk, ("", "")) if collective else (names.get(pk), "")
         rows.append({"id": sid, "pk": pk, "collective": collective, "code": code, "name": name, "answers": answers})
-    rows.sort(key=lambda r: (r["collective"], r["name"] or ""))
+    rows.sort(key=lambda r: (r["collective"], fold(r["name"] or "")))
     return rows
 
 
@@ -111,6 +112,8 @@ def unit_table(request, code):
     targets = sorted({t for r in rows for t in r["answers"]}, key=_target_order)
     for r in rows:
         r["cells"] = [(t, r["answers"].get(t)) for t in targets]
+        if flt["target"] and r["answers"].get(flt["target"]):
+            r["note"] = "; ".join(svc.humanize_missing(m) for m in r["answers"][flt["target"]].get("missing", []))
     if request.GET.get("format") == "xlsx":
         return xlsx_response(f"xet-danh-hieu-{unit.code}-{year}.xlsx", f"Xét {year}", *export_table(rows, targets))
     return render(request, "eligibility/unit_table.html", {
