@@ -1,17 +1,13 @@
 """Small pieces the handlers share: who acts, their scope, paging, turning codes into units."""
 from django.core.exceptions import ValidationError
-from django.http import Http404
 
 from thidua.accounts.scope import Scope, scope_for_user
 from thidua.api.errors import MSG_UNKNOWN_UNIT
 from thidua.common.context import Actor
-from thidua.common.errors import MSG_NOT_FOUND
 from thidua.organizations.models import Unit
-from thidua.people.models import Person
-from thidua.records.models import Award, Discipline, Initiative, YearRecord
+from thidua.records.selectors import HISTORY_MODELS, history_get_for_user  # noqa: F401  (re-exported)
 
 MAX_LIMIT = 500
-HISTORY_MODELS = {"yearrecord": YearRecord, "award": Award, "initiative": Initiative, "discipline": Discipline}
 
 
 def actor(request) -> Actor:
@@ -39,19 +35,6 @@ def units_by_codes(codes: list[str], field: str) -> list[Unit]:
 
 def unit_by_code(code: str | None, field: str) -> Unit | None:
     return units_by_codes([code], field)[0] if code and code.strip() else None
-
-
-def history_get_for_user(scope: Scope, *, kind: str, pk: int):
-    """A yearly fact whose subject (person or unit) the user can see; 404 otherwise (as the pages)."""
-    model = HISTORY_MODELS.get(kind)
-    obj = model.objects.filter(pk=pk).select_related("person", "unit").first() if model else None
-    subject = obj.subject if obj else None
-    if subject is None:
-        raise Http404(MSG_NOT_FOUND)
-    visible = scope.can_person(subject) if isinstance(subject, Person) else scope.can_unit(subject)
-    if not visible:
-        raise Http404(MSG_NOT_FOUND)
-    return obj
 
 
 def plain(payload, *, exclude_unset: bool = False, drop=()) -> dict:

@@ -12,7 +12,14 @@ from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
 from thidua.common.text import nfc
 from thidua.organizations.models import (
-    Cluster, ClusterMembership, ClusterOffice, PartyOrg, SuccessionKind, Unit, UnitKind, UnitSuccession,
+    Cluster,
+    ClusterMembership,
+    ClusterOffice,
+    PartyOrg,
+    SuccessionKind,
+    Unit,
+    UnitKind,
+    UnitSuccession,
 )
 
 MSG_CODE_TAKEN = "Mã đơn vị đã tồn tại."

@@ -1,10 +1,19 @@
 from django import forms
 
 from thidua.people.models import Gender, LeaveKind, StaffType
-from thidua.records.models import (
-    Award, AwardKind, Discipline, DisciplineForm, Grade, Initiative, InitiativeKind, InitiativeLevel, Track, YearRecord,
-)
 from thidua.records import codes
+from thidua.records.models import (
+    Award,
+    AwardKind,
+    Discipline,
+    DisciplineForm,
+    Grade,
+    Initiative,
+    InitiativeKind,
+    InitiativeLevel,
+    Track,
+    YearRecord,
+)
 
 DATE = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 

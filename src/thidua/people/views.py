@@ -15,7 +15,7 @@ from thidua.people import selectors as sel
 from thidua.people import services as svc
 from thidua.people.models import Leave, PartyMembership, Posting, StaffType
 from thidua.records import services as history
-from thidua.records.selectors import history_for_person
+from thidua.records.selectors import history_for_person, history_get_for_user
 
 FILTERS = ("q", "unit", "staff_type", "position", "leader", "party", "party_org")
 
@@ -213,11 +213,8 @@ def history_edit(request, kind, pk):
     if kind not in f.HISTORY_FORMS:
         raise Http404()
     model = f.HISTORY_FORMS[kind][0]
-    obj = model.objects.filter(pk=pk).select_related("person", "unit").first()
-    subject = obj.subject if obj else None
-    visible = subject is not None and (scope.can_unit(subject) if isinstance(subject, Unit) else scope.can_person(subject))
-    if not visible:
-        raise Http404()
+    obj = history_get_for_user(scope, kind=kind, pk=pk)
+    subject = obj.subject
     initial = model_to_dict(obj, fields=list(history.EDITABLE[model]))
     _, form, title = _history_form(kind, isinstance(subject, Unit), request.POST or None, initial=initial)
     reason = request.POST.get("reason", "")

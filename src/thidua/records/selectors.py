@@ -1,7 +1,26 @@
 """Reads of yearly history, grouped by year for the person and unit pages."""
 from collections import defaultdict
 
+from django.http import Http404
+
+from thidua.common.errors import MSG_NOT_FOUND
+from thidua.people.models import Person
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
+
+HISTORY_MODELS = {"yearrecord": YearRecord, "award": Award, "initiative": Initiative, "discipline": Discipline}
+
+
+def history_get_for_user(scope, *, kind: str, pk: int):
+    """A yearly fact whose subject (person or unit) the user can see; 404 otherwise."""
+    model = HISTORY_MODELS.get(kind)
+    obj = model.objects.filter(pk=pk).select_related("person", "unit").first() if model else None
+    subject = obj.subject if obj else None
+    if subject is None:
+        raise Http404(MSG_NOT_FOUND)
+    visible = scope.can_person(subject) if isinstance(subject, Person) else scope.can_unit(subject)
+    if not visible:
+        raise Http404(MSG_NOT_FOUND)
+    return obj
 
 
 def _by_year(rows, key: str, into: dict) -> None:

@@ -10,7 +10,7 @@ from thidua.accounts import services as acc_svc
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.accounts.scope import Scope
 from thidua.audit.models import AuditEvent
-from thidua.audit.services import audit_record, snapshot
+from thidua.audit.services import audit_record
 from thidua.common.context import Actor
 from thidua.organizations import services as org_svc
 from thidua.organizations.models import (

@@ -2,7 +2,7 @@ import datetime
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import connection
+from django.db import DatabaseError, connection, transaction
 
 from thidua.audit.models import AuditEvent
 from thidua.people import services as svc
@@ -102,9 +102,8 @@ def test_audit_is_append_only_even_in_raw_sql(people):
         ev.save()
     with pytest.raises(PermissionError):
         AuditEvent.objects.all().delete()
-    with pytest.raises(Exception):
-        with connection.cursor() as cur:
-            cur.execute("UPDATE audit_auditevent SET reason = 'x'")
+    with pytest.raises(DatabaseError, match="append-only"), transaction.atomic(), connection.cursor() as cur:
+        cur.execute("UPDATE audit_auditevent SET reason = 'x'")
     assert not AuditEvent.objects.filter(reason="x").exists()
 
 
