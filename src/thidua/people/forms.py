@@ -104,3 +104,14 @@ HISTORY_FORMS = {
 }
 
 __all__ = ["Grade", "Track", "AwardKind", "InitiativeLevel", "InitiativeKind", "DisciplineForm"]
+
+
+class CollectiveStatsForm(forms.Form):
+    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
+    total = forms.IntegerField(label="Tổng số thành viên", min_value=0)
+    completed = forms.IntegerField(label="Số hoàn thành nhiệm vụ trở lên", min_value=0)
+    ldtt = forms.IntegerField(label="Số đạt Lao động tiên tiến", min_value=0)
+    cstdcs = forms.IntegerField(label="Số đạt Chiến sĩ thi đua cơ sở", min_value=0)
+    disciplined = forms.IntegerField(label="Số bị kỷ luật từ cảnh cáo trở lên", min_value=0)
+    cluster_rank = forms.IntegerField(label="Xếp hạng trong khối thi đua", min_value=1, required=False)
+    cluster_size = forms.IntegerField(label="Số đơn vị trong khối", min_value=1, required=False)

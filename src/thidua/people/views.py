@@ -240,3 +240,23 @@ def history_edit(request, kind, pk):
         "form": form, "title": title, "subject": subject, "kind": kind, "edit": obj, "reason": reason,
         "is_unit": isinstance(subject, Unit),
     }, status=400 if request.method == "POST" else 200)
+
+
+@login_required
+def unit_stats_set(request, code):
+    scope = scope_of(request)
+    unit = unit_get_for_user(scope, code=code)
+    if not scope.can_unit(unit, "edit_history"):
+        raise PermissionDenied
+    form = f.CollectiveStatsForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            history.collective_stats_set(actor=actor_of(request), scope=scope, unit=unit, **form.cleaned_data)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, f"Đã lưu số liệu thành viên năm {form.cleaned_data['year']}.")
+            return redirect("organizations:unit_detail", code=code)
+    return render(request, "people/history_form.html", {
+        "form": form, "title": "Số liệu thành viên của tập thể", "subject": unit, "kind": "stats",
+        "kinds": f.HISTORY_FORMS, "is_unit": True}, status=400 if request.method == "POST" else 200)

@@ -126,9 +126,11 @@ def collective_stats_set(*, actor: Actor, scope: Scope, unit: Unit, year: int, t
     _check_scope(scope, unit)
     if not (MIN_YEAR <= int(year) <= MAX_YEAR):
         raise ValidationError({"year": MSG_YEAR})
+    labels = {"completed": "số hoàn thành nhiệm vụ", "ldtt": "số Lao động tiên tiến",
+              "cstdcs": "số Chiến sĩ thi đua cơ sở", "disciplined": "số bị kỷ luật"}
     for name, value in (("completed", completed), ("ldtt", ldtt), ("cstdcs", cstdcs), ("disciplined", disciplined)):
         if value < 0 or value > total:
-            raise ValidationError({name: MSG_STATS.format(detail=f"{name} phải từ 0 đến tổng số {total}")})
+            raise ValidationError({name: MSG_STATS.format(detail=f"{labels[name]} phải từ 0 đến tổng số {total}")})
     if cluster_rank is not None and cluster_size is not None and cluster_rank > cluster_size:
         raise ValidationError({"cluster_rank": MSG_STATS.format(detail="thứ hạng lớn hơn số đơn vị trong khối")})
     obj = CollectiveStats.objects.select_for_update().filter(unit=unit, year=year).first()

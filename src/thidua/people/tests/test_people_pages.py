@@ -106,3 +106,18 @@ def test_unit_merge_page_with_bad_code_keeps_everything(admin_client, org, peopl
 
     assert not Unit.objects.filter(code="VM").exists()
     assert Unit.objects.get(code="VA").valid_to is None
+
+
+def test_collective_member_counts_page(admin_client, org):
+    from thidua.records.models import CollectiveStats
+
+    url = "/don-vi/VA/so-lieu/"
+    resp = admin_client.post(url, {"year": 2025, "total": 10, "completed": 12, "ldtt": 8, "cstdcs": 1, "disciplined": 0})
+    assert resp.status_code == 400
+    assert "số hoàn thành nhiệm vụ phải từ 0 đến tổng số 10" in resp.content.decode()
+    assert not CollectiveStats.objects.exists()
+    resp = admin_client.post(url, {"year": 2025, "total": 10, "completed": 10, "ldtt": 8, "cstdcs": 1,
+                                   "disciplined": 0, "cluster_rank": 1, "cluster_size": 7})
+    assert resp.status_code == 302
+    assert CollectiveStats.objects.get(unit=org["VA"], year=2025).cluster_rank == 1
+    assert "hạng 1/7" in admin_client.get("/don-vi/VA/").content.decode()
