@@ -249,10 +249,22 @@ GK_C_22 = [
       min_grade=C.GOOD),
     info("ttldtt.unity", f"{L22}, Điều 75, khoản 2 (mặc định)", verified=False),
 ]
+def _after_prior_bkbo(source: str) -> Check:
+    """BK_BO again: the 2-year window may not reuse the year of the previous BK_BO."""
+    return R("bkbo.after_prior", K.not_held_before, source, codes=("BK_BO",), field="awards",
+             years=1, verified=False)
+
+
+AFTER_BKBO_22 = _after_prior_bkbo("Nghị định 98/2023/NĐ-CP, Điều 30, khoản 9 (áp dụng cho lần "
+                                  "đề nghị Bằng khen cấp bộ tiếp theo)")
+AFTER_BKBO_13 = _after_prior_bkbo("Thông tư 08/2017/TT-BNV (thời gian đề nghị lần tiếp theo tính "
+                                  "theo thời gian lập thành tích ghi trong quyết định lần trước)")
+
 BKBO_22 = [
     FREEZE_22, CONSIST_22,
     R("bkbo.chain", K.bkbo_chain, f"{L22}, Điều 74, khoản 1, điểm d", title_path=True,
       ledger=True),
+    AFTER_BKBO_22,
     info("bkbo.initiative_ledger", "Công văn 1168/BNV-BTĐKT ngày 06/02/2026; Công văn "
          "5007/BNV-TĐKT, mục III.5.c", level="warning"),
     info("bkbo.exemplary", f"{L22}, Điều 74, khoản 1, điểm a–c"),
@@ -268,6 +280,7 @@ def _excellent_two_years(ctx, **_):
 BKBO_C_22 = [
     FREEZE_22,
     R("bkbo.collective_chain", _excellent_two_years, f"{L22}, Điều 74, khoản 2", verified=False),
+    AFTER_BKBO_22,
     info("ttldtt.unity", f"{L22}, Điều 74, khoản 2", verified=False),
 ]
 BKTTG_22 = [
@@ -441,12 +454,14 @@ BKBO_13 = [
     FREEZE_13,
     R("bkbo.chain", K.bkbo_chain, f"{ND91} (Bằng khen cấp bộ; như Thông tư 07/2018/TT-BKHĐT, "
       "Điều 18, khoản 1)", title_path=False, ledger=False),
+    AFTER_BKBO_13,
     info("bkbo.exemplary", f"{ND91} (Bằng khen cấp bộ)"),
 ]
 BKBO_C_13 = [
     FREEZE_13,
     R("bkbo.collective_chain", _excellent_two_years, f"{ND91} (Bằng khen cấp bộ cho tập thể; như "
       "Thông tư 08/2019/TT-BLĐTBXH, Điều 19)", verified=False),
+    AFTER_BKBO_13,
     info("ttldtt.unity", f"{ND91} (Bằng khen cấp bộ cho tập thể)", verified=False),
 ]
 BKTTG_13 = [

@@ -287,6 +287,20 @@ def any_title_in_window(ctx: Ctx, *, codes: tuple[str, ...], field: str, years: 
     return Res(tri, {}, [(lbl, m & (tri == U)) for lbl, m in miss])
 
 
+def not_held_before(ctx: Ctx, *, codes: tuple[str, ...], field: str, years: int) -> Res:
+    """None of `codes` conferred for the `years` years before Y: a new award's achievement years
+    must follow those written in the previous decision (NĐ 98/2023 Điều 30 khoản 9)."""
+    parts, miss = [], []
+    last = np.zeros(ctx.n, np.int32)
+    for y in range(ctx.Y - years, ctx.Y):
+        h = ctx.held(y, codes, field)
+        parts.append(L.not_(h))
+        last = np.where(h == T, y, last)
+        miss += ctx.miss(f"history[{y}].{field}", h == U)
+    tri = L.and_(*parts)
+    return Res(tri, {"last": last}, [(lbl, m & (tri == U)) for lbl, m in miss])
+
+
 # ---------------------------------------------------------------------------------------
 # Bằng khen bộ, point d (2022) / NĐ 91 shape (2013)
 def bkbo_chain(ctx: Ctx, *, title_path: bool, ledger: bool) -> Res:

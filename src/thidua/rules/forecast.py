@@ -40,7 +40,10 @@ LADDER = [
 def _with_entry(subject: dict, year: int, facts: dict) -> dict:
     s = copy.deepcopy(subject)
     hist = [e for e in (s.get("history") or []) if e.get("year") != year]
-    old = next((e for e in (subject.get("history") or []) if e.get("year") == year), {})
+    old = next((e for e in (subject.get("history") or []) if e.get("year") == year), None)
+    if old is None:
+        # a year stated only by the assumption holds nothing else (no other title, award, discipline)
+        old = {"titles": [], "awards": [], "initiatives": [], "discipline": None}
     hist.append({**copy.deepcopy(old), **copy.deepcopy(facts), "year": year})
     s["history"] = sorted(hist, key=lambda e: e["year"])
     return s

@@ -259,6 +259,15 @@ MESSAGES: dict[str, dict] = {
         "unknown": lambda d: f"Chưa đủ thông tin các năm {d['Y'] - 1}–{d['Y']}",
         "lack": _bkbo_lack,
     },
+    "bkbo.after_prior": {
+        "ok": lambda d: f"Năm {d['Y'] - 1} chưa được tặng Bằng khen cấp bộ: thành tích các năm "
+                        f"{d['Y'] - 1}–{d['Y']} chưa dùng cho lần khen trước",
+        "fail": lambda d: f"Đã được tặng Bằng khen cấp bộ cho thành tích năm {d['last']}: lần đề nghị "
+                          f"tiếp theo tính thành tích từ năm {d['last'] + 1}",
+        "unknown": lambda d: f"Chưa rõ năm {d['Y'] - 1} đã được tặng Bằng khen cấp bộ hay chưa",
+        "lack": lambda d: f"Cần 02 năm liên tục đạt tiêu chuẩn sau năm {d['last']} (sớm nhất xét năm "
+                          f"{d['last'] + 2})",
+    },
     "bkbo.initiative_ledger": {"ok": "Sáng kiến đã dùng để đạt Chiến sĩ thi đua cơ sở (theo tiêu "
                                      "chuẩn sáng kiến) không được tính lại; mỗi sáng kiến chỉ dùng "
                                      "một lần"},

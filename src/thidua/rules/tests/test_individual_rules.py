@@ -272,3 +272,24 @@ def test_discipline_restart_from_2025_blocks_windows_over_a_discipline_year():
     a = ask(s, "CSTD_BO", 2025)
     assert a["eligible"] is False
     assert check(a, "common.discipline_restart")["ok"] is False
+
+
+def test_bkbo_again_cannot_reuse_the_year_of_the_previous_bkbo():
+    # BK_BO for 2023–2024 (listed in 2024); 2025 would reuse 2024: the next window starts in 2025
+    h = [year(2023, titles=["LDTT", "CSTDCS"]), year(2024, titles=["LDTT", "CSTDCS"], awards=["BK_BO"]),
+         year(2025, titles=["LDTT", "CSTDCS"]), year(2026, titles=["LDTT", "CSTDCS"])]
+    a = ask(person(*h), "BK_BO", 2025)
+    assert a["eligible"] is False
+    c = check(a, "bkbo.after_prior")
+    assert c["ok"] is False and "2024" in c["message"] and "Điều 30, khoản 9" in c["source"]
+    assert any("sớm nhất xét năm 2026" in m for m in a["missing"])
+    # 2025–2026 is a fresh window
+    assert ask(person(*h), "BK_BO", 2026)["eligible"] is True
+
+
+def test_bkbo_after_prior_unknown_when_last_years_awards_are_unknown():
+    h = [year(2024, titles=["LDTT", "CSTDCS"]), year(2025, titles=["LDTT", "CSTDCS"])]
+    del h[0]["awards"]
+    a = ask(person(*h), "BK_BO", 2025)
+    assert check(a, "bkbo.after_prior")["ok"] is None
+    assert a["eligible"] is None and "history[2024].awards" in a["missing"]
