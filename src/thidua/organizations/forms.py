@@ -78,3 +78,8 @@ def codes_to_units(text: str, field: str) -> list[Unit]:
     if missing:
         raise forms.ValidationError({field: f"Mã đơn vị không tồn tại: {', '.join(missing)}"})
     return [units[c] for c in codes]
+
+
+class PartyCloseForm(forms.Form):
+    date = forms.DateField(label="Ngày hết hiệu lực", widget=DATE_INPUT)
+    successor_code = forms.CharField(label="Tổ chức đảng tiếp nhận đảng viên (mã)", required=False)

@@ -320,3 +320,36 @@ def party_org_create(*, actor: Actor, scope: Scope, code: str, name: str, kind: 
 
 
 UNIT_KINDS = UnitKind
+
+
+MSG_PARTY_CLOSED = "Tổ chức đảng đã hết hiệu lực."
+MSG_PARTY_HAS_CHILDREN = "Tổ chức đảng còn {n} tổ chức trực thuộc đang hoạt động."
+
+
+@transaction.atomic
+def party_org_close(*, actor: Actor, scope: Scope, org: PartyOrg, date: datetime.date,
+                    successor: PartyOrg | None = None) -> PartyOrg:
+    """Close a party organisation on `date` (merged or dissolved with its unit). Open memberships
+    move to `successor`; without one, members must have been transferred first."""
+    from thidua.people.models import PartyMembership
+    from thidua.people.services import party_membership_open
+
+    ok = scope.is_admin or any(org.path.startswith(p) for p in scope.party_paths.get("edit_party", []))
+    _need(scope, ok)
+    if org.valid_to is not None:
+        raise ValidationError({"org": MSG_PARTY_CLOSED})
+    n_children = org.children.filter(valid_to__isnull=True).count()
+    if n_children:
+        raise ValidationError({"org": MSG_PARTY_HAS_CHILDREN.format(n=n_children)})
+    members = list(PartyMembership.objects.filter(party_org=org, end__isnull=True).select_related("person"))
+    if members and successor is None:
+        raise ValidationError({"successor": f"Tổ chức đảng còn {len(members)} đảng viên: chọn tổ chức tiếp nhận."})
+    for m in members:
+        party_membership_open(actor=actor, scope=Scope(is_admin=True), person=m.person, party_org=successor,
+                              start=date)
+    before = snapshot(org)
+    org.valid_to = date
+    org.save(update_fields=["valid_to"])
+    audit_record(actor=actor, action=AuditEvent.UPDATE, obj=org, before=before, after=snapshot(org),
+                 verb="party_org_close", reason=f"Tiếp nhận: {successor.name}" if successor else "")
+    return org

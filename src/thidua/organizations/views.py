@@ -186,9 +186,27 @@ def party_list(request):
 
 @login_required
 def party_detail(request, code):
+    from thidua.organizations.models import PartyOrg
+
     scope = scope_of(request)
     org = sel.party_org_get_for_user(scope, code=code)
+    form = f.PartyCloseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        successor = PartyOrg.objects.filter(code=d["successor_code"].strip().upper()).first() \
+            if d["successor_code"] else None
+        try:
+            if d["successor_code"] and successor is None:
+                raise ValidationError({"successor_code": "Mã tổ chức đảng không tồn tại."})
+            svc.party_org_close(actor=actor_of(request), scope=scope, org=org, date=d["date"], successor=successor)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, "Đã ghi nhận tổ chức đảng hết hiệu lực.")
+            return redirect("organizations:party_detail", code=code)
+    can_edit = scope.is_admin or any(org.path.startswith(p) for p in scope.party_paths.get("edit_party", []))
     return render(request, "organizations/party_detail.html", {
-        "org": org, "nav": "party", "children": org.children.all(),
+        "org": org, "nav": "party", "children": org.children.all(), "form": form, "can_edit": can_edit,
         "n_members": Person.objects.filter(party_path__startswith=org.path).count(),
-    })
+        "audit": audit_for_object(org),
+    }, status=400 if request.method == "POST" else 200)

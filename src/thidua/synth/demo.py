@@ -297,9 +297,9 @@ class DemoLoader:
         self.party[pcode] = org_svc.party_org_create(actor=ACTOR, scope=SCOPE, code=pcode, name=pname, kind=pkind,
                                                      parent=self.party[pparent], unit=ward)
         old_orgs = [self.party[c] for c in ("DB-DTP-CL-P1", "DB-DTP-CL-P3", "DB-DTP-CL-P4", "DB-DTP-CL-MT")]
-        for m in PartyMembership.objects.filter(party_org__in=old_orgs, end__isnull=True).select_related("person"):
-            ppl.party_membership_open(actor=ACTOR, scope=SCOPE, person=m.person, party_org=self.party[pcode],
-                                      start=dd.MERGE_DATE)
+        for org in old_orgs:
+            org_svc.party_org_close(actor=ACTOR, scope=SCOPE, org=org, date=dd.MERGE_DATE,
+                                    successor=self.party[pcode])
         for person in district_staff:
             target = u["DTP-SNV"] if person.pk == self.persons["nguyen_thi_kim_loan"].pk else ward
             ppl.posting_open(actor=ACTOR, scope=SCOPE, person=person, unit=target, staff_type=person.staff_type,

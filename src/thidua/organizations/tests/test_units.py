@@ -91,3 +91,31 @@ def test_it_sets_cluster_head_only_among_members(org, system_actor, root_scope):
     with pytest.raises(ValidationError):
         svc.cluster_set_year(actor=system_actor, scope=root_scope, cluster=org["K1"], year=2026,
                              members=[org["VA"]], head=org["VB"])
+
+
+def test_it_closes_a_party_org_moving_members(org, people, system_actor, root_scope, personas, actor_of, scope_of):
+    from thidua.people.models import Person
+
+    with pytest.raises(ValidationError):
+        svc.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1))
+    with pytest.raises(PermissionDenied):
+        officer = personas["officer_a"]
+        svc.party_org_close(actor=actor_of(officer), scope=scope_of(officer), org=org["CBB"], date=D(2025, 7, 1),
+                            successor=org["CBA"])
+    svc.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1),
+                        successor=org["CBA"])
+    lan = Person.objects.get(pk=people["lan"].pk)
+    assert lan.party_org == org["CBA"] and lan.party_path == org["CBA"].path
+    org["CBB"].refresh_from_db()
+    assert org["CBB"].valid_to == D(2025, 7, 1)
+
+
+def test_party_close_page(personas, org, people):
+    from django.test import Client
+
+    c = Client()
+    c.force_login(personas["admin"])
+    resp = c.post("/to-chuc-dang/CBB/", {"date": "01/07/2025", "successor_code": "NOPE"})
+    assert resp.status_code == 400 and "Mã tổ chức đảng không tồn tại." in resp.content.decode()
+    assert c.post("/to-chuc-dang/CBB/", {"date": "01/07/2025", "successor_code": "cba"}).status_code == 302
+    assert "hết hiệu lực từ" in c.get("/to-chuc-dang/CBB/").content.decode()
