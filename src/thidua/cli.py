@@ -1,6 +1,6 @@
 """The `thidua` console script.
 
-    thidua serve | worker | migrate | demo | generate | import | export | eligibility | bench | createuser
+    thidua serve | worker | migrate | demo | generate | import | export | eligibility | createuser
 
 `eligibility` runs the pure rules engine on a JSON document (no database needed);
 every other command is a Django management command with the project settings."""
@@ -21,7 +21,6 @@ Lệnh:
   export        xuất Excel: thidua export units|people|history|clusters FILE.xlsx [--unit MÃ]
   template      tải mẫu Excel rỗng: thidua template units|people|history FILE.xlsx
   eligibility   xét điều kiện theo tài liệu JSON: --input questions.json [--output answers.json]
-  bench         đo hiệu năng, ghi bench/results.json
   createuser    tạo tài khoản: --username --password --role --unit MÃ
   manage        mọi lệnh quản trị Django khác (thidua manage <lệnh>)
 
