@@ -15,6 +15,10 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         if not opts["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
+        from django.conf import settings
+
+        if settings.SECRET_KEY.startswith("thidua-insecure"):
+            self.stderr.write("Cảnh báo: đang dùng khóa bí mật mặc định; đặt THIDUA_SECRET_KEY khi chạy thật.")
         from granian import Granian
         from granian.constants import Interfaces
 
