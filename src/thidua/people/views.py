@@ -85,11 +85,9 @@ def person_create(request):
     form = f.PersonCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         d = dict(form.cleaned_data)
-        unit = Unit.objects.filter(code=d.pop("unit_code").strip().upper()).first()
         try:
-            if unit is None:
-                raise ValidationError({"unit_code": "Mã đơn vị không tồn tại."})
-            person = svc.person_create(actor=actor_of(request), scope=scope, unit=unit, **d)
+            person = svc.person_create(actor=actor_of(request), scope=scope, unit=_unit_by_code(d.pop("unit_code")),
+                                       **d)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
@@ -99,6 +97,30 @@ def person_create(request):
                   status=400 if request.method == "POST" else 200)
 
 
+MSG_UNIT_UNKNOWN = "Mã đơn vị không tồn tại."
+
+
+def _unit_by_code(code: str) -> Unit:
+    unit = Unit.objects.filter(code=code.strip().upper()).first()
+    if unit is None:
+        raise ValidationError({"unit_code": MSG_UNIT_UNKNOWN})
+    return unit
+
+
+def _person_form(request, person, form, title: str, action, success: str):
+    """POST: validate, call the service through `action(cleaned_data)`, back to the person page."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            action(dict(form.cleaned_data))
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            messages.success(request, success)
+            return redirect("people:person_detail", pk=person.pk)
+    return render(request, "people/form.html", {"form": form, "title": f"{title}: {person}", "nav": "people",
+                                                "person": person}, status=400 if request.method == "POST" else 200)
+
+
 @login_required
 def person_edit(request, pk):
     scope = scope_of(request)
@@ -106,61 +128,38 @@ def person_edit(request, pk):
     if not scope.can_person(person, "edit_people"):
         raise PermissionDenied
     initial = model_to_dict(person, fields=[n for n in f.PersonEditForm.base_fields if n != "reason"])
-    form = f.PersonEditForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        d = dict(form.cleaned_data)
+
+    def save(d):
         reason = d.pop("reason")
         changes = {k: v for k, v in d.items() if v != initial.get(k) and not (v in ("", None) and not initial.get(k))}
-        try:
-            svc.person_update(actor=actor_of(request), scope=scope, person=person, reason=reason, **changes)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Đã lưu.")
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "title": f"Sửa hồ sơ: {person}", "nav": "people",
-                                                "person": person}, status=400 if request.method == "POST" else 200)
+        svc.person_update(actor=actor_of(request), scope=scope, person=person, reason=reason, **changes)
+
+    return _person_form(request, person, f.PersonEditForm(request.POST or None, initial=initial), "Sửa hồ sơ",
+                        save, "Đã lưu.")
 
 
 @login_required
 def person_transfer(request, pk):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
-    form = f.TransferForm(request.POST or None, prefix="t")
-    if request.method == "POST" and form.is_valid():
-        d = dict(form.cleaned_data)
-        unit = Unit.objects.filter(code=d.pop("unit_code").strip().upper()).first()
-        try:
-            if unit is None:
-                raise ValidationError({"unit_code": "Mã đơn vị không tồn tại."})
-            if not (scope.can_person(person, "edit_people") or scope.can_unit(unit, "edit_people")):
-                raise PermissionDenied
-            svc.posting_open(actor=actor_of(request), scope=scope, person=person, unit=unit, **d)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Đã điều chuyển; quá trình công tác cũ được đóng lại.")
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "title": f"Điều chuyển: {person}", "nav": "people",
-                                                "person": person}, status=400 if request.method == "POST" else 200)
+
+    def transfer(d):
+        unit = _unit_by_code(d.pop("unit_code"))
+        if not (scope.can_person(person, "edit_people") or scope.can_unit(unit, "edit_people")):
+            raise PermissionDenied
+        svc.posting_open(actor=actor_of(request), scope=scope, person=person, unit=unit, **d)
+
+    return _person_form(request, person, f.TransferForm(request.POST or None, prefix="t"), "Điều chuyển", transfer,
+                        "Đã điều chuyển; quá trình công tác cũ được đóng lại.")
 
 
 @login_required
 def person_leave(request, pk):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
-    form = f.LeaveForm(request.POST or None, prefix="l")
-    if request.method == "POST" and form.is_valid():
-        try:
-            svc.leave_add(actor=actor_of(request), scope=scope, person=person, **form.cleaned_data)
-        except ValidationError as exc:
-            apply_errors(form, exc)
-        else:
-            messages.success(request, "Đã thêm thời gian nghỉ.")
-            return redirect("people:person_detail", pk=person.pk)
-    return render(request, "people/form.html", {"form": form, "title": f"Thêm thời gian nghỉ: {person}",
-                                                "nav": "people", "person": person},
-                  status=400 if request.method == "POST" else 200)
+    return _person_form(request, person, f.LeaveForm(request.POST or None, prefix="l"), "Thêm thời gian nghỉ",
+                        lambda d: svc.leave_add(actor=actor_of(request), scope=scope, person=person, **d),
+                        "Đã thêm thời gian nghỉ.")
 
 
 def _history_form(kind, subject_is_unit, *args, **kwargs):
