@@ -1,7 +1,8 @@
 """Import benchmark: `bench_import(n_people=100_000, years=10)`.
 
 Generates (deterministically, seed 2025; not timed) a units file (~2,000 units), a people file
-and a history file (one row per person and year) in a temporary directory, imports the units,
+and a history file (one row per person and year), cached under var/bench-cache/ (the 100k files
+take minutes to generate), imports the units,
 then times parse + validate + write of the people and history files through the same service
 the upload page and the CLI use (`import_file`).
 
@@ -114,8 +115,28 @@ def write_files(directory: Path, n_people: int, years: int, seed: int = SEED) ->
     return paths
 
 
-def bench_import(n_people: int = 100_000, years: int = 10, directory: str | None = None, verbose: bool = False) -> dict:
-    """Time people + history import (parse, validate, write) on the configured database."""
+CACHE_DIR = Path(__file__).resolve().parents[3] / "var" / "bench-cache"
+
+
+def cached_files(n_people: int, years: int, seed: int = SEED, cache_dir: Path | None = None) -> dict[str, Path]:
+    """The generated files, written once under var/bench-cache/ (keyed by size, years, seed and first year)."""
+    first = datetime.date.today().year - years
+    target = (cache_dir or CACHE_DIR) / f"n{n_people}-y{years}-from{first}-s{seed}"
+    paths = {k: target / f"{k}.xlsx" for k in ("units", "people", "history")}
+    if not all(p.exists() for p in paths.values()):
+        target.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=target) as tmp:
+            made = write_files(Path(tmp), n_people, years, seed)
+            for k, p in made.items():
+                p.replace(paths[k])
+    return paths
+
+
+def bench_import(n_people: int = 100_000, years: int = 10, directory: str | None = None, verbose: bool = False,
+                 cache: bool = True) -> dict:
+    """Time people + history import (parse, validate, write) on the configured database.
+
+    The generated files are cached under var/bench-cache/ (`cache=False`: a temporary directory)."""
     from thidua.imports.services import import_file
     from thidua.organizations.models import Unit
 
@@ -124,7 +145,7 @@ def bench_import(n_people: int = 100_000, years: int = 10, directory: str | None
     actor, scope = Actor(user=None, request_id="bench"), Scope(is_admin=True)
     with tempfile.TemporaryDirectory(dir=directory) as tmp:
         t = time.perf_counter()
-        paths = write_files(Path(tmp), n_people, years)
+        paths = cached_files(n_people, years) if cache else write_files(Path(tmp), n_people, years)
         gen = time.perf_counter() - t
         timings, rows = {}, {}
         for kind in ("units", "people", "history"):

@@ -18,7 +18,7 @@ from thidua.imports.result import (
     MSG_UNIT_UNKNOWN,
     ImportResult,
 )
-from thidua.imports.writer import AuditLog, audit_created_facts, insert_rows, update_rows
+from thidua.imports.writer import AuditLog, audit_subject_facts, insert_rows, update_rows
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
 from thidua.records import codes
@@ -81,6 +81,44 @@ def _code(s: str) -> str:
 _fold = lru_cache(maxsize=50_000)(fold)
 
 
+def last_rows(scan) -> dict[str, int]:
+    """Subject key ("P"+CCCD, "U"+unit code) → number of its last row, from `reader.Sheet.scan`."""
+    out, norm = {}, {}
+    for number, (cccd, ucode) in scan:
+        raw = (cccd, ucode)
+        key = norm.get(raw)
+        if key is None:
+            key = norm[raw] = ("P" + rd.citizen_id(cccd)) if cccd is not None else (
+                "U" + rd.code(ucode) if ucode is not None else "")
+        out[key] = number
+    return out
+
+
+@lru_cache(maxsize=10_000)
+def _titles(cell, known_subject: bool, collective: bool) -> tuple[tuple, tuple]:
+    """(awards, problems) of a "Danh hiệu" cell; cached (few distinct cells)."""
+    found, problems = [], []
+    for c in filter(None, (_code(s) for s in SPLIT_RE.split(rd.text(cell)))):
+        if codes.category_of(c) != "title":
+            problems.append(("titles", MSG_TITLE.format(code=c)))
+        elif known_subject and not codes.allowed_for(c, collective=collective):
+            problems.append(("titles", MSG_TITLE_WHO.format(code=c, who="tập thể" if collective else "cá nhân")))
+        else:
+            found.append((c, "title"))
+    return tuple(found), tuple(problems)
+
+
+@lru_cache(maxsize=10_000)
+def _forms(cell) -> tuple[tuple, tuple]:
+    found, problems = [], []
+    for c in filter(None, (_code(s) for s in SPLIT_RE.split(rd.text(cell)))):
+        if c not in codes.FORMS:
+            problems.append(("forms", MSG_FORM.format(code=c)))
+        else:
+            found.append((c, "form"))
+    return tuple(found), tuple(problems)
+
+
 class _Subject:
     __slots__ = ("party_path", "path", "pk", "unit_path")
 
@@ -89,12 +127,19 @@ class _Subject:
 
 
 class HistoryImport:
-    def __init__(self, scope: Scope, result: ImportResult, *, preload_people: bool = False):
+    def __init__(self, scope: Scope, result: ImportResult, *, preload_people: bool = False,
+                 last_rows: dict | None = None, file_name: str = ""):
         self.scope, self.result = scope, result
+        self.file_name = file_name
+        # subject key ("P"+CCCD / "U"+unit code) → its last row in the file (None: unknown, audit at the end)
+        self.last_rows = last_rows
+        self.sid_last: dict[int, int] = {}   # subject id → last row in the file
+        self.created: dict[str, list] = {k: [] for k in MODELS}   # created facts not audited yet
         self.people: dict[str, tuple] = {}   # cccd → (id, ok-in-scope)
         self.units = {u["code"]: u for u in Unit.objects.values("id", "code", "path")}
         self.unit_ok: dict[str, bool] = {}
         self.seen: dict[str, dict] = {k: {} for k in MODELS}   # fact key → row number
+        self.preloaded = preload_people
         if preload_people:
             self._load_people(None)
 
@@ -125,6 +170,8 @@ class HistoryImport:
             elif not found[1]:
                 err("citizen_id", MSG_PERSON_OUT_OF_SCOPE.format(cccd=cccd))
             else:
+                if self.last_rows is not None and found[0] not in self.sid_last:
+                    self.sid_last[found[0]] = self.last_rows.get("P" + cccd, 0)
                 return found[0]
             return None
         if ucode is None:
@@ -140,6 +187,8 @@ class HistoryImport:
         if not self.unit_ok[ucode]:
             err("unit", MSG_OUT_OF_SCOPE.format(code=ucode))
             return None
+        if self.last_rows is not None and -unit["id"] not in self.sid_last:
+            self.sid_last[-unit["id"]] = self.last_rows.get("U" + ucode, 0)
         return -unit["id"]
 
     def _parse(self, number: int, v: list) -> dict | None:
@@ -180,19 +229,15 @@ class HistoryImport:
         collective = sid is not None and sid < 0
         out["awards"] = []
         if v[6] is not None:
-            for c in filter(None, (_code(s) for s in SPLIT_RE.split(rd.text(v[6])))):
-                if codes.category_of(c) != "title":
-                    err("titles", MSG_TITLE.format(code=c))
-                elif sid is not None and not codes.allowed_for(c, collective=collective):
-                    err("titles", MSG_TITLE_WHO.format(code=c, who="tập thể" if collective else "cá nhân"))
-                else:
-                    out["awards"].append((c, "title"))
+            found, problems = _titles(v[6], sid is not None, collective)
+            out["awards"].extend(found)
+            for key, msg in problems:
+                err(key, msg)
         if v[7] is not None:
-            for c in filter(None, (_code(s) for s in SPLIT_RE.split(rd.text(v[7])))):
-                if c not in codes.FORMS:
-                    err("forms", MSG_FORM.format(code=c))
-                else:
-                    out["awards"].append((c, "form"))
+            found, problems = _forms(v[7])
+            out["awards"].extend(found)
+            for key, msg in problems:
+                err(key, msg)
         out["decision_no"] = rd.text(v[9])[:80]
         out["authority"] = rd.text(v[11])[:255]
         try:
@@ -219,7 +264,7 @@ class HistoryImport:
         return out if ok else None
 
     def _stats(self, v, collective, sid, err):
-        if all(x is None for x in v[15:22]):
+        if v[15:22].count(None) == 7:
             return None
         if sid is not None and not collective:
             err("total", MSG_STATS_PERSON)
@@ -244,12 +289,30 @@ class HistoryImport:
 
     # --- planning --------------------------------------------------------------------
     def plan(self, chunk: list) -> dict:
-        missing = {rd.citizen_id(v[0]) for _, v in chunk if v[0] is not None} - self.people.keys()
-        if missing:
-            self._load_people(sorted(missing))
-        parsed = [p for p in (self._parse(n, v) for n, v in chunk) if p is not None]
-        existing = self._existing({p["sid"] for p in parsed})
-        plan = {"create": {k: [] for k in MODELS}, "update": {k: [] for k in MODELS}}
+        return self.plan_parsed(chunk, self.parse(chunk))
+
+    @property
+    def can_overlap(self) -> bool:
+        """parse() touches no database (every person was loaded first), so it may run while the
+        previous chunk is being written."""
+        return self.preloaded
+
+    def parse(self, chunk: list) -> list:
+        if not self.preloaded:
+            missing = {rd.citizen_id(v[0]) for _, v in chunk if v[0] is not None} - self.people.keys()
+            if missing:
+                self._load_people(sorted(missing))
+        return [p for p in (self._parse(n, v) for n, v in chunk) if p is not None]
+
+    def plan_parsed(self, chunk: list, parsed: list) -> dict:
+        return self.plan_rows(chunk, parsed, self.lookup(parsed))
+
+    def lookup(self, parsed: list) -> dict:
+        """The stored facts of the chunk's subjects (the only database reads of planning)."""
+        return self._existing({p["sid"] for p in parsed})
+
+    def plan_rows(self, chunk: list, parsed: list, existing: dict) -> dict:
+        plan = {"create": {k: [] for k in MODELS}, "update": {k: [] for k in MODELS}, "last_row": chunk[-1][0]}
         for p in parsed:
             self._plan_row(p, existing, plan)
         return plan
@@ -340,7 +403,7 @@ class HistoryImport:
             rows = plan["create"][k]
             insert_rows(model, rows)
             label = model._meta.label_lower
-            audit_created_facts(log, model, rows)
+            self.created[k].extend(rows)
             ups = plan["update"][k]
             if ups:
                 fields = [f for f in ups[0][1] if f not in ("id", "person_id", "unit_id", "year")]
@@ -351,4 +414,25 @@ class HistoryImport:
                     log.add(AuditEvent.UPDATE, model, new, before=cur, subject=subject)
             self.result.count_object("create", label, len(rows))
             self.result.count_object("update", label, len(ups))
+        log.flush()
+        self._audit_created(actor, plan["last_row"])
+
+    def finish(self, actor) -> None:
+        """End of a written file: audit the subjects still pending."""
+        self._audit_created(actor, None)
+
+    def _audit_created(self, actor, upto: int | None) -> None:
+        """One event per subject whose rows are all written (its last row ≤ `upto`; None: all)."""
+        if upto is None:
+            ready, self.created = self.created, {k: [] for k in MODELS}
+        else:
+            last, ready = self.sid_last, {}
+            for k, rows in self.created.items():
+                done, keep = [], []
+                for r in rows:
+                    sid = r["person_id"] if r.get("person_id") else -r["unit_id"]
+                    (done if last.get(sid, upto + 1) <= upto else keep).append(r)
+                ready[k], self.created[k] = done, keep
+        log = AuditLog(actor)
+        audit_subject_facts(log, ready, file_name=self.file_name)
         log.flush()

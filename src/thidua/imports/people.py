@@ -5,6 +5,7 @@ before "Công tác từ ngày" and opens a new one (a transfer). Blank optional 
 stored value, so an exported file re-imports as a no-op."""
 import datetime
 import re
+from functools import lru_cache
 
 from thidua.accounts.scope import Scope
 from thidua.audit.models import AuditEvent
@@ -44,6 +45,7 @@ POSTING_FIELDS = ["person_id", "unit_id", "position", "staff_type", "is_leader",
                   "start", "end", "decision_no"]
 MEMBER_FIELDS = ["person_id", "party_org_id", "card_no", "start", "end", "status"]
 DAY = datetime.timedelta(days=1)
+_fold = lru_cache(maxsize=10_000)(fold)
 
 
 class _P:
@@ -121,7 +123,7 @@ class PeopleImport:
             if required:
                 err(key, MSG_REQUIRED.format(label=H[key]))
             return ""
-        found = table.get(fold(rd.text(value)))
+        found = table.get(_fold(rd.text(value)))
         if found is None:
             err(key, MSG_CHOICE.format(label=H[key], value=rd.text(value)))
         return found or ""
@@ -145,8 +147,19 @@ class PeopleImport:
         return None
 
     # --- planning --------------------------------------------------------------------
+    can_overlap = True   # parse() touches no database
+
     def plan(self, chunk: list) -> dict:
-        parsed = [p for p in (self._parse(n, v) for n, v in chunk) if p is not None]
+        return self.plan_parsed(chunk, self.parse(chunk))
+
+    def parse(self, chunk: list) -> list:
+        return [p for p in (self._parse(n, v) for n, v in chunk) if p is not None]
+
+    def plan_parsed(self, chunk: list, parsed: list) -> dict:
+        return self.plan_rows(chunk, parsed, self.lookup(parsed))
+
+    def lookup(self, parsed: list) -> tuple:
+        """Stored persons, open postings and memberships, card owners: the database reads of planning."""
         cccds = [p["citizen_id"] for p in parsed]
         persons = {p["citizen_id"]: p for p in Person.objects.filter(citizen_id__in=cccds).values("id", *PERSON_FIELDS)}
         ids = [p["id"] for p in persons.values()]
@@ -156,6 +169,10 @@ class PeopleImport:
             person_id__in=ids, end__isnull=True).values("id", *MEMBER_FIELDS)}
         cards = [p["party_card_no"] for p in parsed if p["party_card_no"]]
         owners = dict(Person.objects.filter(party_card_no__in=cards).values_list("party_card_no", "citizen_id"))
+        return persons, postings, members, owners
+
+    def plan_rows(self, chunk: list, parsed: list, found: tuple) -> dict:
+        persons, postings, members, owners = found
         plan = {"new": [], "person_update": [], "posting_close": [], "posting_update": [], "posting_new": [],
                 "member_close": [], "member_new": []}
         for p in parsed:
@@ -254,11 +271,12 @@ class PeopleImport:
                                                                           "grade_group"])
         update_rows(Person, [new for _, new in plan["person_update"]], PERSON_UPDATE)
         for person, posting, member, unit_name, org_code in plan["new"]:
-            subject = f"people.person:{person['id']}"
-            log.add(AuditEvent.CREATE, Person, person, subject=subject, repr_=person["full_name"])
-            log.add(AuditEvent.CREATE, Posting, posting, subject=subject, repr_=unit_name)
+            # one event per created person: its posting and party membership are part of `after`
+            after = dict(person, posting=dict(posting, unit_name=unit_name))
             if member:
-                log.add(AuditEvent.CREATE, PartyMembership, member, subject=subject, repr_=org_code)
+                after["party_membership"] = dict(member, party_org_code=org_code)
+            log.add(AuditEvent.CREATE, Person, after, subject=f"people.person:{person['id']}",
+                    repr_=person["full_name"], verb="import_person")
         for key, model in (("posting_close", Posting), ("posting_update", Posting), ("member_close", PartyMembership),
                            ("person_update", Person)):
             for cur, new in plan[key]:

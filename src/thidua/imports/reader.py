@@ -42,9 +42,30 @@ class Sheet:
     kind: str
     total: int            # data rows (upper bound: blank rows are skipped while reading)
     _rows: Iterator
+    _sheet: object = None
+    _mapping: list | None = None
+    name: str = ""
 
     def __iter__(self):
         return self._rows
+
+    def scan(self, targets: list[int]) -> Iterator[tuple[int, tuple]]:
+        """A second, cheap pass over the sheet: (row number, values of the layout columns `targets`)
+        for every row (stripped strings, None for blank cells). Used to know, before writing, the
+        last row of each subject."""
+        pos = {t: p for p, t in self._mapping}
+        cols = [pos.get(t) for t in targets]
+        it = self._sheet.iter_rows()
+        next(it, None)
+        for number, raw in enumerate(it, start=2):
+            n = len(raw)
+            out = []
+            for p in cols:
+                v = raw[p] if p is not None and p < n else None
+                if type(v) is str:
+                    v = v.strip() or None
+                out.append(v)
+            yield number, tuple(out)
 
 
 def _load(source) -> CalamineWorkbook:
@@ -124,26 +145,47 @@ def read_rows(source, kind: str) -> Sheet:
     mapping = map_header(kind, list(header))
     width = len(layout.COLUMNS[kind])
 
-    def rows():
-        for number, raw in enumerate(it, start=2):
-            values = [None] * width
-            empty = True
-            n = len(raw)
-            for pos, target in mapping:
-                if pos < n:
-                    v = raw[pos]
-                    if v == "" or v is None:
-                        continue
-                    if type(v) is str:
-                        v = v.strip()
-                        if not v:
-                            continue
-                    values[target] = v
-                    empty = False
-            if not empty:
-                yield number, values
+    # every layout column, in order: its position in the file (None when the file lacks it)
+    where = dict((t, p) for p, t in mapping)
+    positions = [where.get(t) for t in range(width)]
+    fast = None not in positions
+    need = max(p for p, _ in mapping) + 1
 
-    return Sheet(kind=kind, total=max(sheet.height - 1, 0), _rows=rows())
+    def rows():
+        # common case (every column present, row long enough): one comprehension per row
+        if fast:
+            for number, raw in enumerate(it, start=2):
+                if len(raw) >= need:
+                    values = [(v.strip() or None) if type(v) is str else v for v in map(raw.__getitem__, positions)]
+                    if values.count(None) != width:
+                        yield number, values
+                    continue
+                yield from _slow(number, raw)
+        else:
+            for number, raw in enumerate(it, start=2):
+                yield from _slow(number, raw)
+
+    def _slow(number, raw):
+        values = [None] * width
+        empty = True
+        n = len(raw)
+        for pos, target in mapping:
+            if pos < n:
+                v = raw[pos]
+                if v == "" or v is None:
+                    continue
+                if type(v) is str:
+                    v = v.strip()
+                    if not v:
+                        continue
+                values[target] = v
+                empty = False
+        if not empty:
+            yield number, values
+
+    name = Path(source).name if isinstance(source, (str, Path)) else getattr(source, "name", "") or ""
+    return Sheet(kind=kind, total=max(sheet.height - 1, 0), _rows=rows(), _sheet=sheet, _mapping=mapping,
+                 name=str(name))
 
 
 # --- cell parsers: return the value or raise CellError(message) --------------------------

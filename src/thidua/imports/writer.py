@@ -17,10 +17,12 @@ from thidua.common.context import Actor
 BATCH = 2000
 
 
-def jsonable(row: dict) -> dict:
+def jsonable(row: dict, deep: bool = False) -> dict:
     out = {}
     for k, v in row.items():
-        if isinstance(v, (datetime.date, datetime.datetime)):
+        if deep and isinstance(v, dict):
+            v = jsonable(v, True)
+        elif isinstance(v, (datetime.date, datetime.datetime)):
             v = v.isoformat()
         elif isinstance(v, decimal.Decimal):
             v = str(v)
@@ -36,10 +38,25 @@ def _columns(model) -> dict[str, str]:
     return {f.attname: f.column for f in model._meta.concrete_fields}
 
 
+_SEQUENCES: dict[str, str] = {}
+
+
 def _reserve_ids(model, n: int) -> list[int]:
+    """n ids from the table's sequence. One call usually gets a contiguous run (then only its ends
+    travel back); when other sessions interleave, the ids are fetched one by one. The sequence is
+    named once (pg_get_serial_sequence per row costs ~2 µs)."""
     table = model._meta.db_table
     with connection.cursor() as cur:
-        cur.execute("SELECT nextval(pg_get_serial_sequence(%s, 'id')) FROM generate_series(1, %s)", [table, n])
+        seq = _SEQUENCES.get(table)
+        if seq is None:
+            cur.execute("SELECT pg_get_serial_sequence(%s, 'id')", [table])
+            seq = _SEQUENCES[table] = cur.fetchone()[0]
+        cur.execute("SELECT min(v), max(v), count(*) FROM (SELECT nextval(%s::regclass) AS v "
+                    "FROM generate_series(1, %s)) s", [seq, n])
+        lo, hi, count = cur.fetchone()
+        if hi - lo + 1 == count == n:
+            return list(range(lo, hi + 1))
+        cur.execute("SELECT nextval(%s::regclass) FROM generate_series(1, %s)", [seq, n])
         return [r[0] for r in cur.fetchall()]
 
 
@@ -112,7 +129,7 @@ class AuditLog:
             "verb": verb or f"{self.prefix}_{model.__name__.lower()}", "object_type": model._meta.label_lower,
             "object_id": str(row["id"]), "object_repr": repr_[:300], "subject": subject,
             "before": jsonable(before) if before is not None else None,
-            "after": jsonable(row), "reason": "", "request_id": self.actor.request_id,
+            "after": jsonable(row, deep=True), "reason": "", "request_id": self.actor.request_id,
         })
 
     def flush(self) -> int:
@@ -127,26 +144,49 @@ class AuditLog:
         return n
 
 
-def audit_created_facts(log: AuditLog, model, rows: list[dict]) -> None:
-    """Audit events for newly inserted yearly facts. On PostgreSQL they are built by the server from
-    the inserted rows (to_jsonb of the row is the snapshot), which spares a round trip per row."""
-    if not rows:
-        return
-    label = model._meta.label_lower
-    verb = f"{log.prefix}_{model.__name__.lower()}"
-    if not _pg():
+# --- one audit event per subject for the facts an import created -----------------------------
+
+# kind → (model, type in the event, fields kept besides id and year): compact on purpose, the id
+# leads to the full row (an import of 100k people writes ~1.9M facts)
+FACT_SPECS = {
+    "yr": ("YearRecord", "grade", ("track", "grade")),
+    "award": ("Award", "award", ("code",)),
+    "init": ("Initiative", "initiative", ("title",)),
+    "disc": ("Discipline", "discipline", ("form",)),
+    "stats": ("CollectiveStats", "stats", ("total",)),
+}
+FACT_ORDER = {k: i for i, k in enumerate(FACT_SPECS)}
+
+
+def audit_subject_facts(log: AuditLog, created: dict[str, list[dict]], *, file_name: str = "",
+                        verb: str = "import_history") -> int:
+    """One "create" event per subject (person or unit) for the yearly facts in `created`
+    (kind → inserted rows with "id"): object = the subject, after = {"file", "facts": [...]}.
+
+    Built here from the rows the import already holds, then written with the other events (COPY on
+    PostgreSQL). Measured against building them on the server (INSERT … SELECT … GROUP BY with
+    jsonb_agg over the inserted rows): jsonb_build_object + jsonb_agg cost ~6 µs per fact there,
+    about ten times this. Returns the number of events."""
+    groups: dict[tuple, list] = {}
+    for kind, rows in created.items():
+        if not rows:
+            continue
+        order = FACT_ORDER[kind]
+        _, type_, fields = FACT_SPECS[kind]
         for r in rows:
-            subject = f"people.person:{r['person_id']}" if r.get("person_id") else f"organizations.unit:{r['unit_id']}"
-            log.add(AuditEvent.CREATE, model, r, subject=subject, verb=verb)
-        return
-    has_person = any(f.attname == "person_id" for f in model._meta.concrete_fields)
-    subject = ("CASE WHEN t.person_id IS NOT NULL THEN 'people.person:' || t.person_id "
-               "ELSE 'organizations.unit:' || t.unit_id END") if has_person else "'organizations.unit:' || t.unit_id"
-    table = connection.ops.quote_name(model._meta.db_table)
-    sql = (f"INSERT INTO audit_auditevent (at, actor_id, actor_label, action, verb, object_type, object_id, "
-           f"object_repr, subject, before, after, reason, request_id) "
-           f"SELECT %s, %s, %s, 'create', %s, %s, t.id::text, '', {subject}, NULL, to_jsonb(t), '', %s "
-           f"FROM {table} t WHERE t.id = ANY(%s)")
-    with connection.cursor() as cur:
-        cur.execute(sql, [log.at, log.user_id, log.actor.label, verb, label, log.actor.request_id,
-                          [r["id"] for r in rows]])
+            pid = r.get("person_id")
+            key = ("people.person", pid) if pid else ("organizations.unit", r["unit_id"])
+            fact = {"type": type_, "id": r["id"], "year": r["year"]}
+            for f in fields:
+                fact[f] = r[f]
+            g = groups.get(key)
+            if g is None:
+                g = groups[key] = []
+            g.append((r["year"], order, r["id"], fact))
+    base = {"at": log.at, "actor_id": log.user_id, "actor_label": log.actor.label, "action": AuditEvent.CREATE,
+            "verb": verb, "object_repr": "", "before": None, "reason": "", "request_id": log.actor.request_id}
+    for (label, pk), facts in groups.items():
+        facts.sort(key=lambda f: f[:3])
+        log.events.append(dict(base, object_type=label, object_id=str(pk), subject=f"{label}:{pk}",
+                               after={"file": file_name, "facts": [f[3] for f in facts]}))
+    return len(groups)

@@ -105,3 +105,14 @@ def test_it_imports_from_the_command_line(org, tmp_path, capsys):
     call_command("export", "people", str(out), "--unit", "VA")
     call_command("template", "history", str(tmp_path / "mau.xlsx"))
     assert load_workbook(out).worksheets[0]["B2"].value == "Đúng"
+
+
+def test_the_person_page_shows_the_history_import_event(client, personas, org, people):
+    client.force_login(personas["admin"])
+    rows = [{"citizen_id": "001080000001", "year": 2023, "grade": "HTXSNV", "titles": "LDTT"},
+            {"citizen_id": "001080000001", "year": 2024, "grade": "HTTNV"}]
+    resp = _upload(client, "history", xlsx("history", rows))
+    resp = client.post(reverse("imports:commit"), {"kind": "history", "token": resp.context["token"]})
+    assert resp.context["result"].written
+    page = client.get(reverse("people:person_detail", args=[people["thang"].pk])).content.decode()
+    assert "import_history" in page and "LDTT" in page

@@ -101,7 +101,10 @@ def test_it_imports_people_and_reimport_is_a_no_op(org, system_actor, root_scope
     binh = Person.objects.get(citizen_id="001090000012")
     assert binh.is_leader and binh.staff_type == "public_employee"
     assert Posting.objects.get(person=binh).grade_group == "Chuyên viên"
-    assert AuditEvent.objects.filter(subject=f"people.person:{an.pk}").count() == 3
+    # one event per created person, with its posting and party membership
+    [ev] = AuditEvent.objects.filter(subject=f"people.person:{an.pk}")
+    assert (ev.action, ev.object_type, ev.object_id) == ("create", "people.person", str(an.pk))
+    assert ev.after["posting"]["unit_id"] == org["VA"].pk and ev.after["party_membership"]["card_no"] == "93000111"
     before = counts()
     again = run("people", data, system_actor, root_scope)
     assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 2)
@@ -150,7 +153,7 @@ def test_it_refuses_rows_outside_the_officers_scope(org, people, personas, actor
     assert not Person.objects.filter(citizen_id="001090000021").exists()
     ok = run("people", xlsx("people", [person("001090000021", "Trong phạm vi", "PA1")]), actor_of(officer),
              scope_of(officer))
-    assert ok.written and AuditEvent.objects.filter(actor=officer).count() == 2
+    assert ok.written and AuditEvent.objects.filter(actor=officer).count() == 1
     hist_rows = [{"citizen_id": "001085000002", "year": 2024, "grade": "HTXSNV"}]
     res = run("history", xlsx("history", hist_rows), actor_of(officer), scope_of(officer))
     assert [e.message for e in res.errors] == [hist.MSG_PERSON_UNKNOWN.format(cccd="001085000002").replace(
@@ -185,6 +188,19 @@ def test_it_imports_history_and_reimport_is_a_no_op(people, org, system_actor, r
     assert YearRecord.objects.get(person=people["lan"], year=2024, track="party").grade == "good"
     assert CollectiveStats.objects.get(unit=org["VA"], year=2024).ldtt == 15
     assert Award.objects.get(unit=org["VA"]).code == "TTLDXS"
+    # one audit event per subject for the facts it created, shown on the person's page
+    events = AuditEvent.objects.filter(verb="import_history")
+    assert sorted(e.subject for e in events) == sorted(
+        [f"people.person:{thang.pk}", f"people.person:{people['lan'].pk}", f"organizations.unit:{org['VA'].pk}"])
+    ev = events.get(subject=f"people.person:{thang.pk}")
+    assert (ev.action, ev.object_type, ev.object_id, ev.reason) == ("create", "people.person", str(thang.pk), "")
+    facts = ev.after["facts"]
+    assert {(f["type"], f["year"], f.get("code") or f.get("grade") or f.get("title")) for f in facts} == {
+        ("grade", 2023, "excellent"), ("award", 2023, "LDTT"), ("award", 2023, "CSTDCS"), ("award", 2023, "GK"),
+        ("initiative", 2023, "Số hóa hồ sơ thi đua"), ("grade", 2024, "good"), ("award", 2024, "LDTT")}
+    assert Award.objects.get(person=thang, year=2024).pk in {f["id"] for f in facts}
+    from thidua.audit.selectors import audit_for_object
+    assert ev in audit_for_object(thang)
     n_audit = AuditEvent.objects.count()
     again = run("history", data, system_actor, root_scope)
     assert again.ok and (again.created, again.updated, again.unchanged) == (0, 0, 4)
@@ -226,3 +242,36 @@ def test_it_round_trips_exports(people, org, system_actor, root_scope):
 def test_it_previews_without_writing(org, system_actor, root_scope):
     res = run("people", xlsx("people", [person("001090000011", "An", "VA")]), system_actor, root_scope, dry_run=True)
     assert res.ok and res.created == 1 and not res.written and Person.objects.count() == 0
+
+
+def test_history_audit_is_one_event_per_subject_even_across_chunks(people, org, system_actor, root_scope, monkeypatch):
+    from thidua.imports import services
+    monkeypatch.setattr(services, "CHUNK", 2)
+    thang, lan = people["thang"], people["lan"]
+    rows = [{"citizen_id": "001080000001", "year": y, "grade": "HTTNV"} for y in (2020, 2021, 2022)] + [
+        {"citizen_id": "001085000002", "year": 2024, "grade": "HTNV"},
+        {"citizen_id": "001080000001", "year": 2023, "grade": "HTNV", "titles": "LDTT"},   # not contiguous
+        {"citizen_id": "001085000002", "year": 2023, "grade": "HTNV"}]
+    res = run("history", xlsx("history", rows), system_actor, root_scope)
+    assert res.ok and res.written
+    events = AuditEvent.objects.filter(verb="import_history")
+    assert sorted(e.subject for e in events) == sorted([f"people.person:{thang.pk}", f"people.person:{lan.pk}"])
+    assert len(events.get(subject=f"people.person:{thang.pk}").after["facts"]) == 5
+
+
+def test_a_bad_row_in_a_later_chunk_leaves_nothing_written(people, org, system_actor, root_scope, monkeypatch):
+    """Chunks are written while the next ones are read (PostgreSQL): a bad row near the end still
+    rolls back the chunks written before it."""
+    from thidua.imports import services
+    monkeypatch.setattr(services, "CHUNK", 2)
+    before = counts()
+    rows = [{"citizen_id": "001080000001", "year": y, "grade": "HTTNV", "titles": "LDTT"} for y in range(2015, 2022)]
+    rows.append({"citizen_id": "001085000002", "year": 2024, "grade": "Giỏi"})
+    res = run("history", xlsx("history", rows), system_actor, root_scope)
+    assert [str(e) for e in res.errors] == ["Dòng 9, cột Xếp loại: Xếp loại không hợp lệ: Giỏi"]
+    assert not res.written and counts() == before
+    people_rows = [person(f"0010900001{i:02d}", f"Người {i}", "VA") for i in range(7)] + [person("12", "Sai", "VA")]
+    res = run("people", xlsx("people", people_rows), system_actor, root_scope)
+    assert res.error_count == 1 and not res.written and counts() == before
+    ok = run("people", xlsx("people", people_rows[:7]), system_actor, root_scope)
+    assert ok.written and Person.objects.filter(citizen_id__startswith="0010900001").count() == 7
