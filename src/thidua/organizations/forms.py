@@ -1,6 +1,6 @@
 from django import forms
 
-from thidua.organizations.models import ClusterLevel, Unit, UnitKind
+from thidua.organizations.models import ClusterLevel, PartyOrgKind, Unit, UnitKind
 
 DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 
@@ -83,3 +83,11 @@ def codes_to_units(text: str, field: str) -> list[Unit]:
 class PartyCloseForm(forms.Form):
     date = forms.DateField(label="Ngày hết hiệu lực", widget=DATE_INPUT)
     successor_code = forms.CharField(label="Tổ chức đảng tiếp nhận đảng viên (mã)", required=False)
+
+
+class PartyOrgCreateForm(forms.Form):
+    code = forms.CharField(label="Mã tổ chức đảng", max_length=40)
+    name = forms.CharField(label="Tên tổ chức đảng", max_length=255)
+    kind = forms.ChoiceField(label="Loại", choices=PartyOrgKind.choices)
+    parent_code = forms.CharField(label="Mã tổ chức đảng cấp trên (bỏ trống: cấp cao nhất)", required=False)
+    unit_code = forms.CharField(label="Mã cơ quan, đơn vị gắn với", required=False)

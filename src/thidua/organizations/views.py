@@ -177,11 +177,29 @@ def cluster_detail(request, code):
 
 @login_required
 def party_list(request):
-    orgs = list(sel.party_org_list_for_user(scope_of(request)))
+    from thidua.organizations.models import PartyOrg
+
+    scope = scope_of(request)
+    form = f.PartyOrgCreateForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        d = form.cleaned_data
+        try:
+            parent = PartyOrg.objects.filter(code=d["parent_code"].strip().upper()).first() if d["parent_code"] else None
+            if d["parent_code"] and parent is None:
+                raise ValidationError({"parent_code": "Mã tổ chức đảng cấp trên không tồn tại."})
+            unit = f.codes_to_units(d["unit_code"], "unit_code")[0] if d["unit_code"] else None
+            org = svc.party_org_create(actor=actor_of(request), scope=scope, code=d["code"], name=d["name"],
+                                       kind=d["kind"], parent=parent, unit=unit)
+        except ValidationError as exc:
+            apply_errors(form, exc)
+        else:
+            return redirect("organizations:party_detail", code=org.code)
+    orgs = list(sel.party_org_list_for_user(scope))
     min_depth = min((o.depth for o in orgs), default=0)
     return render(request, "organizations/party_list.html", {
-        "rows": [{"org": o, "level": o.depth - min_depth} for o in orgs], "nav": "party",
-    })
+        "rows": [{"org": o, "level": o.depth - min_depth} for o in orgs], "nav": "party", "form": form,
+        "can_create": scope.is_admin or bool(scope.party_paths.get("edit_party")),
+    }, status=400 if request.method == "POST" else 200)
 
 
 @login_required

@@ -119,3 +119,19 @@ def test_party_close_page(personas, org, people):
     assert resp.status_code == 400 and "Mã tổ chức đảng không tồn tại." in resp.content.decode()
     assert c.post("/to-chuc-dang/CBB/", {"date": "01/07/2025", "successor_code": "cba"}).status_code == 302
     assert "hết hiệu lực từ" in c.get("/to-chuc-dang/CBB/").content.decode()
+
+
+def test_party_org_create_page(personas, org):
+    from django.test import Client
+
+    from thidua.organizations.models import PartyOrg
+
+    c = Client()
+    c.force_login(personas["party_b"])
+    resp = c.post("/to-chuc-dang/", {"code": "CBB2", "name": "Chi bộ 2", "kind": "cell", "parent_code": "CBB"})
+    assert resp.status_code == 302 and PartyOrg.objects.get(code="CBB2").parent == org["CBB"]
+    resp = c.post("/to-chuc-dang/", {"code": "CBA2", "name": "Chi bộ khác", "kind": "cell", "parent_code": "CBA"})
+    assert resp.status_code == 403 and not PartyOrg.objects.filter(code="CBA2").exists()
+    c.force_login(personas["admin"])
+    resp = c.post("/to-chuc-dang/", {"code": "X", "name": "X", "kind": "cell", "parent_code": "NOPE"})
+    assert resp.status_code == 400 and "không tồn tại" in resp.content.decode()
