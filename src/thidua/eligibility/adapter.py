@@ -7,6 +7,8 @@ is cached: every call reads the current history."""
 import datetime
 from collections import defaultdict
 
+from django.db.models import Q
+
 from thidua.organizations.models import Unit
 from thidua.people.models import Leave, Person, Posting
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
@@ -122,19 +124,91 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
     ]
 
 
+def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
+    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
+
+
+def derived_members(units: dict[int, str], years: tuple[int, int]) -> dict[tuple[int, int], dict]:
+    """Member counts of collectives derived from their people's records: (unit id, year) → counts.
+
+    Members of a collective in a year are the people posted (not seconded) during that year to
+    the unit or a unit below it. Counts are given only when every member has a grade for the
+    year (otherwise the collective's counts stay unknown rather than guessed)."""
+    if not units:
+        return {}
+    lo, hi = years
+    by_path = {path: uid for uid, path in units.items()}
+    roots: list[str] = []
+    for path in sorted(units.values(), key=len):  # only the topmost paths: their subtrees cover the rest
+        if not any(path.startswith(r) for r in roots):
+            roots.append(path)
+    cond = Q()
+    for path in roots:
+        cond |= Q(unit__path__startswith=path)
+    members: dict[tuple[int, int], set] = defaultdict(set)
+    rows = Posting.objects.filter(cond, is_secondment=False, start__lte=datetime.date(hi, 12, 31)).filter(
+        Q(end__isnull=True) | Q(end__gte=datetime.date(lo, 1, 1))).values_list("person_id", "unit__path", "start", "end")
+    for pid, path, start, end in rows.iterator(chunk_size=20000):
+        ancestors = [by_path[p] for p in _prefixes(path) if p in by_path]
+        for y in range(max(lo, start.year), min(hi, end.year if end else hi) + 1):
+            for uid in ancestors:
+                members[(uid, y)].add(pid)
+    people = {pid for m in members.values() for pid in m}
+    grade, titles, disc = {}, defaultdict(set), set()
+    for chunk in _chunks(list(people), 20000):
+        for pid, y, g in YearRecord.objects.filter(person_id__in=chunk, track="government", year__gte=lo,
+                                                     year__lte=hi).exclude(grade="").values_list("person_id", "year", "grade"):
+            grade[(pid, y)] = g
+        for pid, y, code in Award.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi, kind="regular",
+                                                 code__in=["LDTT", "CSTT", "CSTDCS"]).values_list("person_id", "year", "code"):
+            titles[(pid, y)].add(code)
+        for pid, y in Discipline.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi,
+                                                form__in=["warning", "demotion", "dismissal_from_post"]).values_list(
+                                                    "person_id", "year"):
+            disc.add((pid, y))
+    out = {}
+    for (uid, y), pids in members.items():
+        if any((pid, y) not in grade for pid in pids):
+            continue
+        out[(uid, y)] = {
+            "total": len(pids),
+            "completed": sum(grade[(pid, y)] in ("complete", "good", "excellent") for pid in pids),
+            "ldtt": sum(bool(titles[(pid, y)] & {"LDTT", "CSTT"}) for pid in pids),
+            "cstdcs": sum("CSTDCS" in titles[(pid, y)] for pid in pids),
+            "disciplined": sum((pid, y) in disc for pid in pids),
+        }
+    return out
+
+
+def _prefixes(path: str):
+    parts = path.strip("/").split("/")
+    for i in range(1, len(parts) + 1):
+        yield "/" + "/".join(parts[:i]) + "/"
+
+
+def _chunks(items: list, size: int):
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
 def unit_subjects(unit_ids: list[int] | None = None, *, under: Unit | None = None,
                   years: tuple[int, int] = (2000, 2100), complete: bool = True) -> list[dict]:
-    """Collectives as subjects, with member counts from CollectiveStats (stated or derived)."""
+    """Collectives as subjects. Member counts: as stated (CollectiveStats, e.g. imported old
+    years), otherwise derived from the members' own records (`derived_members`)."""
     qs = Unit.objects.all()
     if unit_ids is not None:
         qs = qs.filter(pk__in=unit_ids)
     if under is not None:
         qs = qs.filter(path__startswith=under.path)
-    ids = list(qs.values_list("pk", flat=True))
+    paths = dict(qs.values_list("pk", "path"))
+    ids = list(paths)
     histories: dict = {pk: {} for pk in ids}
     if not ids:
         return []
     _fill_facts(histories, "unit_id", years)
+    for (uid, year), counts in derived_members(paths, years).items():
+        if year in histories[uid]:  # only years the collective itself has a record for
+            histories[uid][year]["members"] = counts
     for uid, year, total, completed, ldtt, cstdcs, disc, rank, size in CollectiveStats.objects.filter(
             unit_id__in=ids, year__gte=years[0], year__lte=years[1]).values_list(
             "unit_id", "year", "total", "completed", "ldtt", "cstdcs", "disciplined", "cluster_rank", "cluster_size"):

@@ -209,3 +209,30 @@ def test_quota_api(personas):
     resp = api.post("/api/v1/eligibility/quota/grade/", json.dumps({"year": 2026, "excellent": -1, "good": 1}),
                     content_type="application/json")
     assert resp.status_code == 422
+
+
+def test_collective_member_counts_derive_from_members_records(org, people, system_actor, root_scope):
+    from thidua.eligibility import services as svc
+
+    add = history.history_add
+    for key in ("thang", "lan"):
+        add(actor=system_actor, scope=root_scope, model=YearRecord, subject=people[key], year=2025, grade="good")
+    add(actor=system_actor, scope=root_scope, model=Award, subject=people["thang"], year=2025, code="LDTT")
+    add(actor=system_actor, scope=root_scope, model=YearRecord, subject=org["BO"], year=2025, grade="good")
+    subjects = {s["id"]: s for s in adapter.unit_subjects([org["BO"].pk], years=(2020, 2025))}
+    members = subjects[adapter.unit_key(org["BO"].pk)]["history"][-1]["members"]
+    # Thắng (in PA1 under VA) and Lan (in VB) are both members of the ministry
+    assert members == {"total": 2, "completed": 2, "ldtt": 1, "cstdcs": 0, "disciplined": 0}
+    a = svc.collective_answers(org["BO"], 2025, ["TTLDTT"])[0]
+    assert a["eligible"] is False  # 1 of 2 LĐTT is not more than half
+    add(actor=system_actor, scope=root_scope, model=Award, subject=people["lan"], year=2025, code="LDTT")
+    assert svc.collective_answers(org["BO"], 2025, ["TTLDTT"])[0]["eligible"] is True
+    # a member without a grade leaves the counts unknown instead of guessing
+    YearRecord.objects.filter(person=people["lan"], year=2025).delete()
+    subjects = {s["id"]: s for s in adapter.unit_subjects([org["BO"].pk], years=(2020, 2025))}
+    assert "members" not in subjects[adapter.unit_key(org["BO"].pk)]["history"][-1]
+    # stated counts win over derived ones
+    history.collective_stats_set(actor=system_actor, scope=root_scope, unit=org["BO"], year=2025, total=10,
+                                 completed=10, ldtt=9, cstdcs=1, disciplined=0)
+    subjects = {s["id"]: s for s in adapter.unit_subjects([org["BO"].pk], years=(2020, 2025))}
+    assert subjects[adapter.unit_key(org["BO"].pk)]["history"][-1]["members"]["total"] == 10
