@@ -29,6 +29,13 @@ class Job(models.Model):
     class Meta:
         ordering = ["-created_at"]
 
+    KIND_LABELS = {"import": "Nhập Excel", "export": "Xuất Excel",
+                   "eligibility_table": "Bảng xét danh hiệu"}
+
+    @property
+    def kind_label(self) -> str:
+        return self.KIND_LABELS.get(self.kind, self.kind)
+
     @property
     def percent(self) -> int:
         if self.status == JobStatus.DONE:

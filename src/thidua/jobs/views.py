@@ -8,6 +8,14 @@ from thidua.jobs.selectors import job_get_for_user
 
 
 @login_required
+def job_list(request):
+    from thidua.jobs.models import Job
+
+    jobs = Job.objects.all() if request.user.is_superuser else Job.objects.filter(created_by=request.user)
+    return render(request, "jobs/job_list.html", {"jobs": jobs.select_related("created_by")[:100]})
+
+
+@login_required
 def job_detail(request, pk):
     job = job_get_for_user(request.user, pk)
     template = "jobs/_progress.html" if request.htmx else "jobs/job_detail.html"

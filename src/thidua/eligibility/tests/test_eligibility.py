@@ -236,3 +236,11 @@ def test_collective_member_counts_derive_from_members_records(org, people, syste
                                  completed=10, ldtt=9, cstdcs=1, disciplined=0)
     subjects = {s["id"]: s for s in adapter.unit_subjects([org["BO"].pk], years=(2020, 2025))}
     assert subjects[adapter.unit_key(org["BO"].pk)]["history"][-1]["members"]["total"] == 10
+
+
+def test_job_list_shows_own_jobs_only(chain, personas, django_capture_on_commit_callbacks):
+    c = _client(personas["council"])
+    with django_capture_on_commit_callbacks(execute=True):
+        c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "job": "1"})
+    assert "eligibility_table" in c.get("/tac-vu/").content.decode()
+    assert "eligibility_table" not in _client(personas["officer_a"]).get("/tac-vu/").content.decode()
