@@ -242,5 +242,5 @@ def test_job_list_shows_own_jobs_only(chain, personas, django_capture_on_commit_
     c = _client(personas["council"])
     with django_capture_on_commit_callbacks(execute=True):
         c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "job": "1"})
-    assert "eligibility_table" in c.get("/tac-vu/").content.decode()
-    assert "eligibility_table" not in _client(personas["officer_a"]).get("/tac-vu/").content.decode()
+    assert "Bảng xét danh hiệu" in c.get("/tac-vu/").content.decode()
+    assert "Bảng xét danh hiệu" not in _client(personas["officer_a"]).get("/tac-vu/").content.decode()
