@@ -7,6 +7,7 @@ is cached: every call reads the current history."""
 import datetime
 from collections import defaultdict
 
+import numpy as np
 from django.db.models import Q
 
 from thidua.organizations.models import Unit
@@ -42,6 +43,43 @@ def _leave_days_by_year(rows) -> dict:
             out[person_id][d.year][kind] += (stop - d).days + 1
             d = stop + datetime.timedelta(days=1)
     return out
+
+
+def months_matrix(postings, recruited: dict, years: tuple[int, int]):
+    """Months of service per person and year from the dated postings (secondments excluded),
+    counting from the recruitment date when it precedes the first posting (earlier contract time
+    at the agency counts: TT 01/2024/TT-BNV Điều 1 khoản 5 điểm d, BNV answer).
+
+    `postings`: (person id, start, end) sorted by person and start. Returns (person ids, matrix
+    persons × years of whole months, half a month rounding up), vectorised for 100k people."""
+    lo, hi = years
+    n_years = hi - lo + 1
+    if not postings:
+        return np.zeros(0, np.int64), np.zeros((0, n_years), np.int16)
+    far = datetime.date(hi, 12, 31).toordinal()
+    pid = np.fromiter((p for p, _s, _e in postings), np.int64, len(postings))
+    start = np.fromiter((s.toordinal() for _p, s, _e in postings), np.int64, len(postings))
+    end = np.fromiter((e.toordinal() if e else far for _p, _s, e in postings), np.int64, len(postings))
+    first = np.r_[True, pid[1:] != pid[:-1]]
+    rec = np.fromiter((recruited[p].toordinal() if p in recruited else far + 1 for p in pid.tolist()), np.int64,
+                      len(pid))
+    start = np.where(first & (rec < start), rec, start)
+    ys = np.array([datetime.date(y, 1, 1).toordinal() for y in range(lo, hi + 1)])
+    ye = np.array([datetime.date(y, 12, 31).toordinal() for y in range(lo, hi + 1)])
+    overlap = np.clip(np.minimum(end[:, None], ye[None, :]) - np.maximum(start[:, None], ys[None, :]) + 1, 0, None)
+    people, inv = np.unique(pid, return_inverse=True)
+    days = np.zeros((len(people), n_years), np.int64)
+    np.add.at(days, inv, overlap)
+    months = np.minimum(12, np.floor(days * 12 / (ye - ys + 1) + 0.5)).astype(np.int16)
+    months[days == 0] = -1
+    return people, months
+
+
+def months_in_service(postings, recruited: dict, years: tuple[int, int]) -> dict[tuple[int, int], int]:
+    """(person, year) → months of service, for the years with any service (see months_matrix)."""
+    people, months = months_matrix(postings, recruited, years)
+    rows, cols = np.nonzero(months >= 0)
+    return {(int(people[r]), years[0] + int(c)): int(months[r, c]) for r, c in zip(rows, cols)}
 
 
 def _fill_facts(histories: dict, field: str, years: tuple[int, int]) -> None:
@@ -109,13 +147,19 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
             if years[0] <= year <= years[1] and year in histories[pid]:
                 histories[pid][year]["leave_days"] = dict(kinds)
     # a posting that opened during a year (not the first) means the person transferred in that year
+    postings = list(Posting.objects.filter(person_id__in=ids, is_secondment=False).order_by(
+        "person_id", "start").values_list("person_id", "start", "end").iterator(chunk_size=20000))
     first_start = {}
-    for pid, start in Posting.objects.filter(person_id__in=ids, is_secondment=False).order_by(
-            "person_id", "start").values_list("person_id", "start").iterator(chunk_size=20000):
+    for pid, start, _end in postings:
         if pid not in first_start:
             first_start[pid] = start
         elif start.year in histories[pid]:
             histories[pid][start.year]["transferred_in"] = True
+    recruited = dict(Person.objects.filter(pk__in=ids, recruited_on__isnull=False).values_list("pk", "recruited_on"))
+    for (pid, year), months in months_in_service(postings, recruited, years).items():
+        entry = histories[pid].get(year)
+        if entry is not None:  # stated months (imported, or set on the grade) win
+            entry.setdefault("months_worked", months)
     _finish(histories, years, complete)
     return [
         {"id": person_key(pk), "kind": "individual", "staff_type": st or "civil_servant", "is_leader": lead,

@@ -9,7 +9,7 @@ import datetime
 import numpy as np
 from django.db import connection
 
-from thidua.eligibility.adapter import _leave_days_by_year
+from thidua.eligibility.adapter import _leave_days_by_year, months_matrix
 from thidua.rules import codes as C
 from thidua.rules.columnar import ColumnarHistory
 
@@ -93,7 +93,7 @@ def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
     if len(rows):
         r, c = scatter(rows)
         a["discipline"][r, c] = rows[:, 2]
-    _fill_leave_and_transfers(ids, subq, params, years, present, leave, a["transferred_in"])
+    _fill_leave_and_transfers(ids, subq, params, years, present, leave, a["transferred_in"], a["months_worked"])
     return ColumnarHistory(
         ids=[f"p-{i}" for i in ids.tolist()], kind=np.zeros(n, np.int8), year0=y0, present=present,
         staff_type=people[:, 1], is_leader=people[:, 2],
@@ -133,23 +133,32 @@ def _regular_awards(rows: np.ndarray, subq: str, params: list) -> np.ndarray:
     return np.vstack([keep, np.array(add, dtype=np.int64)])
 
 
-def _fill_leave_and_transfers(ids, subq, params, years, present, leave, transferred) -> None:
+def _fill_leave_and_transfers(ids, subq, params, years, present, leave, transferred, months) -> None:
     y0, y1 = years
     with connection.cursor() as cur:
         cur.execute(f"SELECT person_id, kind, start, \"end\" FROM people_leave WHERE person_id IN ({subq})", params)
         leave_rows = [(p, k, _d(s), _d(e)) for p, k, s, e in cur.fetchall()]
-        cur.execute(f"SELECT person_id, start FROM people_posting WHERE person_id IN ({subq}) "
+        cur.execute(f"SELECT person_id, start, \"end\" FROM people_posting WHERE person_id IN ({subq}) "
                     "AND is_secondment = %s ORDER BY person_id, start", params + [False])
-        postings = cur.fetchall()
+        postings = [(p, _d(s), _d(e) if e else None) for p, s, e in cur.fetchall()]
+        cur.execute(f"SELECT id, recruited_on FROM people_person WHERE id IN ({subq}) AND recruited_on IS NOT NULL",
+                    params)
+        recruited = {p: _d(r) for p, r in cur.fetchall()}
     for pid, by_year in _leave_days_by_year(leave_rows).items():
         r = int(np.searchsorted(ids, pid))
         for year, kinds in by_year.items():
             if y0 <= year <= y1 and present[r, year - y0]:
                 for k, days in kinds.items():
                     leave[k][r, year - y0] = min(days, 32767)
+    people, derived = months_matrix(postings, recruited, years)
+    if len(people):
+        r = np.searchsorted(ids, people)
+        block = months[r]
+        take = present[r] & (block < 0) & (derived >= 0)  # stated months win
+        block[take] = derived[take]
+        months[r] = block
     last = None
-    for pid, start in postings:
-        start = _d(start)
+    for pid, start, _end in postings:
         if pid == last and y0 <= start.year <= y1:
             r = int(np.searchsorted(ids, pid))
             if present[r, start.year - y0]:

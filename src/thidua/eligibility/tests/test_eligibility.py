@@ -244,3 +244,30 @@ def test_job_list_shows_own_jobs_only(chain, personas, django_capture_on_commit_
         c.get("/xet-danh-hieu/don-vi/BO/", {"year": 2025, "job": "1"})
     assert "Bảng xét danh hiệu" in c.get("/tac-vu/").content.decode()
     assert "Bảng xét danh hiệu" not in _client(personas["officer_a"]).get("/tac-vu/").content.decode()
+
+
+def test_months_worked_derive_from_postings_and_recruitment(org, system_actor, root_scope):
+    from thidua.people.services import person_create, person_update
+    from thidua.rules.columnar import ColumnarHistory
+
+    p = person_create(actor=system_actor, scope=root_scope, citizen_id="001099000777", full_name="Người mới",
+                      unit=org["VA"], staff_type="civil_servant", start=D(2025, 7, 1))
+    YearRecord.objects.create(person=p, year=2025, grade="good")
+    s = adapter.people_subjects([p.pk], years=(2020, 2025))[0]
+    assert s["history"][0]["months_worked"] == 6
+    from thidua.eligibility.services import person_answers
+
+    assert person_answers(p, 2025, ["LDTT"])[0]["eligible"] is True       # 6 months: not "< 6 months"
+    person_update(actor=system_actor, scope=root_scope, person=p, recruited_on=D(2025, 3, 1))  # contract before
+    assert adapter.people_subjects([p.pk], years=(2020, 2025))[0]["history"][0]["months_worked"] == 10
+    YearRecord.objects.filter(person=p).update(months_worked=4)             # a stated figure wins
+    assert adapter.people_subjects([p.pk], years=(2020, 2025))[0]["history"][0]["months_worked"] == 4
+    p2 = person_create(actor=system_actor, scope=root_scope, citizen_id="001099000778", full_name="Người mới 2",
+                       unit=org["VA"], staff_type="civil_servant", start=D(2025, 9, 1))
+    YearRecord.objects.create(person=p2, year=2025, grade="good")
+    assert person_answers(p2, 2025, ["LDTT"])[0]["eligible"] is False     # 4 months: newly recruited
+    fast = load_people(person_ids=[p.pk, p2.pk], years=(2020, 2025))
+    slow = ColumnarHistory.from_subjects(adapter.people_subjects([p.pk, p2.pk], years=(2020, 2025)),
+                                         years=range(2020, 2026))
+    order = [slow.ids.index(i) for i in fast.ids]
+    assert np.array_equal(fast.arrays["months_worked"], slow.arrays["months_worked"][order])
