@@ -37,8 +37,12 @@ def one_subject(name: str) -> models.CheckConstraint:
 
 
 class SubjectFact(models.Model):
-    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
-    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+")
+    # no single-column indexes: the partial unique indexes of each table start with person / unit
+    # and serve those lookups; every index costs the million-row imports (import.people_100k_s)
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                               db_index=False)
+    unit = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.CASCADE, related_name="+",
+                             db_index=False)
     year = models.PositiveSmallIntegerField("năm", db_index=True)
     source = models.CharField("nguồn", max_length=12, choices=Source.choices, default=Source.OFFICER)
 
@@ -82,7 +86,7 @@ class AwardCategory(models.TextChoices):
 class Award(SubjectFact):
     """An emulation title (LĐTT, CSTĐCS…) or commendation form (GK, BK…) for a year."""
 
-    code = models.CharField("mã danh hiệu/hình thức", max_length=20, db_index=True)
+    code = models.CharField("mã danh hiệu/hình thức", max_length=20)
     category = models.CharField(max_length=8, choices=AwardCategory.choices)
     kind = models.CharField("loại khen thưởng", max_length=15, choices=AwardKind.choices, default=AwardKind.REGULAR)
     decision_no = models.CharField("số quyết định", max_length=80, blank=True)
