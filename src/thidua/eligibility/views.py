@@ -43,7 +43,7 @@ def index(request):
         if person:
             return redirect("people:person_detail", pk=person.pk)
         raise PermissionDenied
-    roots = unit_list_for_user(scope, include_closed=False).order_by("depth", "name")[:200]
+    roots = unit_list_for_user(scope, include_closed=False).order_by("path").values_list("code", "name")[:5000]
     return render(request, "eligibility/index.html", {"nav": "eligibility", "units": roots,
                                                        "year": svc.review_year()})
 
@@ -99,7 +99,7 @@ def _rows(result, flt):
 @login_required
 def unit_table(request, code):
     scope = scope_of(request)
-    unit = unit_get_for_user(scope, code=code)
+    unit = unit_get_for_user(scope, code=code.strip().upper())
     year, flt = _year(request), _filters(request)
     n_people = Person.objects.filter(unit_path__startswith=unit.path).count()
     if n_people > INLINE_LIMIT or request.GET.get("job"):
@@ -171,7 +171,7 @@ def unit_quota(request, code):
     from thidua.rules import quota
 
     scope = scope_of(request)
-    unit = unit_get_for_user(scope, code=code)
+    unit = unit_get_for_user(scope, code=code.strip().upper())
     year = _year(request)
     track = "party" if request.GET.get("track") == "party" else "government"
     check = None

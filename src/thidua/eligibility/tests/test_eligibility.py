@@ -271,3 +271,9 @@ def test_months_worked_derive_from_postings_and_recruitment(org, system_actor, r
                                          years=range(2020, 2026))
     order = [slow.ids.index(i) for i in fast.ids]
     assert np.array_equal(fast.arrays["months_worked"], slow.arrays["months_worked"][order])
+
+
+def test_unit_table_accepts_a_typed_lowercase_code(chain, personas):
+    c = _client(personas["council"])
+    assert 'list="unit-codes"' in c.get("/xet-danh-hieu/").content.decode()
+    assert c.get("/xet-danh-hieu/don-vi/bo/", {"year": 2025}).status_code == 200
