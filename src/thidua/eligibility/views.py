@@ -11,7 +11,7 @@ from thidua.jobs.services import job_start
 from thidua.organizations.selectors import unit_get_for_user, unit_list_for_user
 from thidua.people.models import Person
 from thidua.people.selectors import person_get_for_user
-from thidua.records.models import Grade
+from thidua.records.models import Grade, InitiativeLevel
 
 INLINE_LIMIT = 1500  # people in a subtree above which the table is computed as a background job
 STATUS_LABEL = {True: "Đủ điều kiện", False: "Chưa đủ điều kiện", None: "Chưa đủ dữ liệu"}
@@ -54,9 +54,9 @@ def person_card(request, pk):
     year = _year(request)
     answers = _humanize(svc.person_answers(person, year))
     assumed = {}
-    if request.GET.get("forecast_grade"):
+    if request.GET.get("forecast_grade") in Grade.values:  # anything else: as recorded
         assumed["grade"] = request.GET["forecast_grade"]
-    if request.GET.get("forecast_initiative"):
+    if request.GET.get("forecast_initiative") in InitiativeLevel.values:
         assumed["initiatives"] = [{"level": request.GET["forecast_initiative"], "name": "(giả định)"}]
     forecast = _humanize(svc.person_forecast(person, year, assumed or None))
     return render(request, "eligibility/_person_card.html", {
@@ -147,6 +147,8 @@ def export_table(rows, targets):
 def explain(request):
     scope = scope_of(request)
     sid, target, year = request.GET.get("subject", ""), request.GET.get("target", ""), _year(request)
+    if not (sid[:2] in ("p-", "u-") and sid[2:].isdigit()):
+        raise Http404()
     if sid.startswith("p-"):
         person = person_get_for_user(scope, int(sid[2:]))
         answers = _humanize(svc.person_answers(person, year, [target]))

@@ -277,3 +277,16 @@ def test_unit_table_accepts_a_typed_lowercase_code(chain, personas):
     c = _client(personas["council"])
     assert 'list="unit-codes"' in c.get("/xet-danh-hieu/").content.decode()
     assert c.get("/xet-danh-hieu/don-vi/bo/", {"year": 2025}).status_code == 200
+
+
+@pytest.mark.parametrize("url", [
+    "/xet-danh-hieu/giai-thich/?subject=p-abc&target=LDTT",
+    "/xet-danh-hieu/giai-thich/?subject=x-1&target=LDTT",
+])
+def test_bad_explain_subjects_are_404(personas, url):
+    assert _client(personas["admin"]).get(url).status_code == 404
+
+
+@pytest.mark.parametrize("params", [{"forecast_grade": "bogus"}, {"forecast_initiative": "bogus"}, {"year": "x"}])
+def test_bad_card_parameters_fall_back(chain, personas, params):
+    assert _client(personas["admin"]).get(f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/", params).status_code == 200
