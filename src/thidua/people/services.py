@@ -21,6 +21,13 @@ MSG_UNIT_CLOSED = "Đơn vị đã hết hiệu lực, không thể bố trí c�
 MSG_START_BEFORE_OPEN = "Ngày bắt đầu phải sau ngày bắt đầu của quá trình công tác hiện tại ({d})."
 MSG_BIRTH_FUTURE = "Ngày sinh không hợp lệ."
 MSG_LEAVE_ORDER = "Ngày kết thúc nghỉ phải từ ngày bắt đầu trở đi."
+MSG_DATE_RANGE = "Ngày phải trong khoảng 01/01/1950 đến {max} (quyết định có thể ghi trước tối đa một năm)."
+
+
+def _check_date(field: str, value: datetime.date | None) -> None:
+    latest = datetime.date.today() + datetime.timedelta(days=366)
+    if value is not None and not (datetime.date(1950, 1, 1) <= value <= latest):
+        raise ValidationError({field: MSG_DATE_RANGE.format(max=latest.strftime("%d/%m/%Y"))})
 
 CCCD_RE = re.compile(r"^\d{12}$")
 PERSON_FIELDS = ["full_name", "birth_date", "gender", "email", "phone", "recruited_on", "party_card_no"]
@@ -41,8 +48,9 @@ def validate_citizen_id(value: str) -> str:
 def _validate_person(person: Person) -> None:
     if not person.full_name:
         raise ValidationError({"full_name": MSG_NAME_REQUIRED})
-    if person.birth_date and person.birth_date >= datetime.date.today():
+    if person.birth_date and not (datetime.date(1900, 1, 1) <= person.birth_date < datetime.date.today()):
         raise ValidationError({"birth_date": MSG_BIRTH_FUTURE})
+    _check_date("recruited_on", person.recruited_on)
     if person.party_card_no and Person.objects.filter(party_card_no=person.party_card_no).exclude(pk=person.pk).exists():
         raise ValidationError({"party_card_no": MSG_CARD_TAKEN})
 
@@ -113,6 +121,7 @@ def posting_open(*, actor: Actor, scope: Scope, person: Person, unit: Unit, staf
                                                     or scope.can_unit(unit, "edit_people")))
     if unit.valid_to is not None:
         raise ValidationError({"unit": MSG_UNIT_CLOSED})
+    _check_date("start", start)
     if not is_secondment:
         current = Posting.objects.select_for_update().filter(person=person, end__isnull=True, is_secondment=False).first()
         if current is not None:
@@ -187,6 +196,8 @@ def party_membership_open(*, actor: Actor, scope: Scope, person: Person, party_o
 def leave_add(*, actor: Actor, scope: Scope, person: Person, kind: str, start: datetime.date,
               end: datetime.date, note: str = "") -> Leave:
     _need(scope.can_person(person, "edit_people"))
+    _check_date("start", start)
+    _check_date("end", end)
     if end < start:
         raise ValidationError({"end": MSG_LEAVE_ORDER})
     leave = Leave(person=person, kind=kind, start=start, end=end, note=nfc(note))

@@ -113,3 +113,16 @@ def test_it_refuses_person_changes_out_of_scope(personas, people, actor_of, scop
         svc.person_update(actor=actor_of(officer), scope=scope_of(officer), person=people["lan"], full_name="X")
     svc.person_update(actor=actor_of(officer), scope=scope_of(officer), person=people["thang"],
                       full_name="Nguyễn Văn Thắng", phone="0912345678")
+
+
+def test_it_refuses_absurd_dates(people, org, system_actor, root_scope):
+    with pytest.raises(ValidationError) as exc:
+        svc.posting_open(actor=system_actor, scope=root_scope, person=people["thang"], unit=org["VB"],
+                         staff_type="civil_servant", start=D(2999, 1, 1))
+    assert "01/01/1950" in exc.value.message_dict["start"][0]
+    with pytest.raises(ValidationError):
+        svc.leave_add(actor=system_actor, scope=root_scope, person=people["thang"], kind="sick",
+                      start=D(1800, 1, 1), end=D(1800, 1, 2))
+    with pytest.raises(ValidationError):
+        svc.person_update(actor=system_actor, scope=root_scope, person=people["thang"], birth_date=D(1850, 1, 1))
+    assert Posting.objects.filter(person=people["thang"]).count() == 1
