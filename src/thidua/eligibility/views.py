@@ -45,7 +45,7 @@ def index(request):
         raise PermissionDenied
     roots = unit_list_for_user(scope, include_closed=False).order_by("path").values_list("code", "name")[:5000]
     return render(request, "eligibility/index.html", {"nav": "eligibility", "units": roots,
-                                                       "year": svc.review_year()})
+                                                       "year": svc.default_year()})
 
 
 @login_required

@@ -275,7 +275,8 @@ def test_months_worked_derive_from_postings_and_recruitment(org, system_actor, r
 
 def test_unit_table_accepts_a_typed_lowercase_code(chain, personas):
     c = _client(personas["council"])
-    assert 'list="unit-codes"' in c.get("/xet-danh-hieu/").content.decode()
+    index = c.get("/xet-danh-hieu/").content.decode()
+    assert 'list="unit-codes"' in index and '<select name="target">' in index and 'name="year" value="2025"' in index
     assert c.get("/xet-danh-hieu/don-vi/bo/", {"year": 2025}).status_code == 200
 
 
