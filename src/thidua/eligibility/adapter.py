@@ -168,10 +168,6 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
     ]
 
 
-def _year_bounds(year: int) -> tuple[datetime.date, datetime.date]:
-    return datetime.date(year, 1, 1), datetime.date(year, 12, 31)
-
-
 def derived_members(units: dict[int, str], years: tuple[int, int]) -> dict[tuple[int, int], dict]:
     """Member counts of collectives derived from their people's records: (unit id, year) → counts.
 

@@ -18,7 +18,6 @@ from thidua.organizations.models import (
     PartyOrg,
     SuccessionKind,
     Unit,
-    UnitKind,
     UnitSuccession,
 )
 
@@ -318,8 +317,6 @@ def party_org_create(*, actor: Actor, scope: Scope, code: str, name: str, kind: 
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=org, after=snapshot(org), verb="party_org_create")
     return org
 
-
-UNIT_KINDS = UnitKind
 
 
 MSG_PARTY_CLOSED = "Tổ chức đảng đã hết hiệu lực."

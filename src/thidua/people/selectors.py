@@ -1,5 +1,5 @@
 """Reads of people, scoped to the user; search is accent-insensitive on the folded name."""
-from django.db.models import Q, Value
+from django.db.models import Value
 from django.db.models.functions import Concat
 from django.http import Http404
 
@@ -8,9 +8,6 @@ from thidua.common.errors import MSG_NOT_FOUND
 from thidua.common.text import fold
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import Person
-
-LIST_FIELDS = ["id", "citizen_id", "full_name", "birth_date", "position", "staff_type", "is_leader",
-               "is_party_member", "unit_id", "unit__name", "unit__code"]
 
 
 def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staff_type: str = "",
@@ -55,7 +52,3 @@ def person_by_citizen_id(scope: Scope, citizen_id: str) -> Person:
     if person is None or not scope.can_person(person):
         raise Http404(MSG_NOT_FOUND)
     return person
-
-
-def person_text_filter(q: str) -> Q:
-    return Q(name_folded__contains=fold(q))
