@@ -4,15 +4,12 @@ from django.contrib.auth.decorators import login_required
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
-from thidua.jobs.selectors import job_get_for_user
+from thidua.jobs.selectors import job_get_for_user, jobs_for_user
 
 
 @login_required
 def job_list(request):
-    from thidua.jobs.models import Job
-
-    jobs = Job.objects.all() if request.user.is_superuser else Job.objects.filter(created_by=request.user)
-    return render(request, "jobs/job_list.html", {"jobs": jobs.select_related("created_by")[:100]})
+    return render(request, "jobs/job_list.html", {"jobs": jobs_for_user(request.user)})
 
 
 @login_required
