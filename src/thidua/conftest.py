@@ -31,7 +31,7 @@ def system_actor():
 
 @pytest.fixture
 def root_scope():
-    from thidua.accounts.scope import Scope
+    from thidua.common.scope import Scope
 
     return Scope(is_admin=True)
 

@@ -1,13 +1,13 @@
 from django.urls import include, path
 
-from thidua.common import views as common_views
+from thidua.web import home
 
 urlpatterns = [
-    path("", common_views.home, name="home"),
+    path("", home.home, name="home"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("tai-khoan/", include("thidua.accounts.urls")),
-    path("", include("thidua.organizations.urls")),
-    path("", include("thidua.people.urls")),
+    path("", include("thidua.web.unit_urls")),
+    path("", include("thidua.web.people_urls")),
     path("", include("thidua.jobs.urls")),
     path("", include("thidua.imports.urls")),
     path("", include("thidua.eligibility.urls")),

@@ -5,18 +5,10 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 
+from thidua.common.roles import Role
 from thidua.organizations.models import Cluster, PartyOrg, Unit
 
-
-class Role(models.TextChoices):
-    ADMIN = "admin", "Quản trị hệ thống"
-    EMULATION_OFFICER = "emulation_officer", "Cán bộ thi đua, khen thưởng"
-    PERSONNEL_OFFICER = "personnel_officer", "Cán bộ tổ chức, cán bộ"
-    PARTY_OFFICER = "party_officer", "Cán bộ cấp ủy"
-    COUNCIL_MEMBER = "council_member", "Thành viên Hội đồng TĐKT"
-    CLUSTER_HEAD = "cluster_head", "Khối trưởng khối thi đua"
-    LEADER = "leader", "Lãnh đạo"
-    STAFF = "staff", "Cán bộ, công chức, viên chức"
+__all__ = ["Role", "RoleAssignment", "ApiToken"]
 
 
 class RoleAssignment(models.Model):

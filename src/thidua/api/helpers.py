@@ -1,9 +1,10 @@
 """Small pieces the handlers share: who acts, their scope, paging, turning codes into units."""
 from django.core.exceptions import ValidationError
 
-from thidua.accounts.scope import Scope, scope_for_user
+from thidua.accounts.scope import scope_for_user
 from thidua.api.errors import MSG_UNKNOWN_UNIT
 from thidua.common.context import Actor
+from thidua.common.scope import Scope
 from thidua.organizations.models import Unit
 from thidua.records.selectors import HISTORY_MODELS, history_get_for_user  # noqa: F401  (re-exported)
 

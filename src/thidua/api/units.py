@@ -19,6 +19,7 @@ from thidua.common.text import fold
 from thidua.organizations import selectors as sel
 from thidua.organizations import services as svc
 from thidua.organizations.models import UnitKind
+from thidua.people import restructure
 
 router = Router(tags=["units"])
 
@@ -96,7 +97,7 @@ def merge_unit(request, code: str, payload: UnitMergeIn):
     unit = sel.unit_get_for_user(scope, code=code.upper())
     others = h.units_by_codes(payload.others, "others")
     into = h.unit_by_code(payload.into, "into")
-    successor = svc.unit_merge(
+    successor = restructure.unit_merge(
         actor=h.actor(request), scope=scope, units=[unit, *others], into=into, date=payload.date,
         new_code=payload.new_code, new_name=payload.new_name,
         new_kind=payload.new_kind.value if payload.new_kind else "", decision_no=payload.decision_no,
@@ -111,7 +112,7 @@ def split_unit(request, code: str, payload: UnitSplitIn):
     unit = sel.unit_get_for_user(scope, code=code.upper())
     data = h.plain(payload)
     parts = [{**p, "kind": p["kind"].value if hasattr(p["kind"], "value") else p["kind"]} for p in data["parts"]]
-    return svc.unit_split(actor=h.actor(request), scope=scope, unit=unit, parts=parts, date=payload.date,
+    return restructure.unit_split(actor=h.actor(request), scope=scope, unit=unit, parts=parts, date=payload.date,
                           assignments=payload.assignments, decision_no=payload.decision_no)
 
 

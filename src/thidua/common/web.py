@@ -2,7 +2,6 @@
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 
-from thidua.accounts.scope import scope_for_user
 from thidua.common.context import Actor
 
 
@@ -11,7 +10,8 @@ def actor_of(request) -> Actor:
 
 
 def scope_of(request):
-    return scope_for_user(request.user)
+    """The user's Scope, put on the request by `thidua.accounts.middleware.ScopeMiddleware`."""
+    return request.scope
 
 
 def apply_errors(form, exc: ValidationError) -> None:

@@ -14,7 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.common.context import Actor
 from thidua.imports import exports
 from thidua.imports.layout import GRADE_CHOICES

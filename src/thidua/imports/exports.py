@@ -10,7 +10,7 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.imports import layout
 from thidua.imports.layout import GRADE_ABBR
 from thidua.organizations.models import Cluster, ClusterMembership, ClusterOffice, PartyOrg, Unit

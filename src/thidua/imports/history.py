@@ -4,7 +4,7 @@ same subject and year may add other awards or initiatives; the same fact twice i
 import re
 from functools import lru_cache
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.common.text import fold
 from thidua.imports import reader as rd

@@ -24,7 +24,7 @@ from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.common.context import Actor
 from thidua.imports import reader
 from thidua.imports.history import HistoryImport

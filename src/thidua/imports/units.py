@@ -1,7 +1,7 @@
 """Importing units: validate the whole file (parents may come before or after children), then write."""
 import re
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.common.text import fold
 from thidua.imports import reader as rd

@@ -5,7 +5,7 @@ from types import SimpleNamespace
 from django.db.models import Count
 from django.http import Http404
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.common.errors import MSG_NOT_FOUND
 from thidua.organizations.models import Cluster, PartyOrg, Unit, UnitSuccession
 

@@ -3,8 +3,8 @@ from django.db.models import Value
 from django.db.models.functions import Concat
 from django.http import Http404
 
-from thidua.accounts.scope import Scope
 from thidua.common.errors import MSG_NOT_FOUND
+from thidua.common.scope import Scope
 from thidua.common.text import fold
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import Person

@@ -4,7 +4,7 @@ import re
 
 from django.db import transaction
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.context import Actor

@@ -3,7 +3,7 @@ import datetime
 
 from django.db import IntegrityError, transaction
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.context import Actor

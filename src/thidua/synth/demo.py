@@ -8,7 +8,7 @@ from django.db import transaction
 
 from thidua.accounts import services as acc_svc
 from thidua.accounts.models import Role, RoleAssignment
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
 from thidua.common.context import Actor
@@ -21,6 +21,7 @@ from thidua.organizations.models import (
     Unit,
     UnitSuccession,
 )
+from thidua.people import restructure
 from thidua.people import services as ppl
 from thidua.people.models import Leave, PartyMembership, Person, Posting
 from thidua.records import services as rec
@@ -287,10 +288,10 @@ class DemoLoader:
     def reorganise_2025(self) -> None:
         u = self.units
         district_staff = list(Person.objects.filter(unit=u[dd.DISTRICT]))
-        ward = org_svc.unit_merge(actor=ACTOR, scope=SCOPE, units=[u[c] for c in dd.MERGED_COMMUNES],
+        ward = restructure.unit_merge(actor=ACTOR, scope=SCOPE, units=[u[c] for c in dd.MERGED_COMMUNES],
                                   date=dd.MERGE_DATE, new_code=dd.NEW_WARD[0], new_name=dd.NEW_WARD[1],
                                   new_kind="commune", decision_no=dd.MERGE_DECISION)
-        org_svc.unit_move(actor=ACTOR, scope=SCOPE, unit=ward, new_parent=u["DTP"],
+        restructure.unit_move(actor=ACTOR, scope=SCOPE, unit=ward, new_parent=u["DTP"],
                           reason="Không tổ chức cấp huyện từ 01/7/2025")
         u[dd.NEW_WARD[0]] = ward
         pcode, pname, pkind, pparent = dd.NEW_WARD_PARTY
@@ -298,7 +299,7 @@ class DemoLoader:
                                                      parent=self.party[pparent], unit=ward)
         old_orgs = [self.party[c] for c in ("DB-DTP-CL-P1", "DB-DTP-CL-P3", "DB-DTP-CL-P4", "DB-DTP-CL-MT")]
         for org in old_orgs:
-            org_svc.party_org_close(actor=ACTOR, scope=SCOPE, org=org, date=dd.MERGE_DATE,
+            restructure.party_org_close(actor=ACTOR, scope=SCOPE, org=org, date=dd.MERGE_DATE,
                                     successor=self.party[pcode])
         for person in district_staff:
             target = u["DTP-SNV"] if person.pk == self.persons["nguyen_thi_kim_loan"].pk else ward

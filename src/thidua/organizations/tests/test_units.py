@@ -7,6 +7,7 @@ from thidua.audit.models import AuditEvent
 from thidua.organizations import services as svc
 from thidua.organizations.models import Unit, UnitSuccession
 from thidua.organizations.selectors import unit_lineage
+from thidua.people import restructure
 from thidua.people.models import Person, Posting
 from thidua.records.models import Award
 from thidua.records.selectors import history_for_units
@@ -29,7 +30,7 @@ def test_it_refuses_duplicate_code_with_vietnamese_message(org, system_actor, ro
 
 def test_it_merges_units_people_follow_and_history_stays_reachable(org, people, system_actor, root_scope):
     Award.objects.create(unit=org["VB"], year=2023, code="TTLDXS", category="title")
-    new = svc.unit_merge(actor=system_actor, scope=root_scope, units=[org["VA"], org["VB"]], date=D(2025, 7, 1),
+    new = restructure.unit_merge(actor=system_actor, scope=root_scope, units=[org["VA"], org["VB"]], date=D(2025, 7, 1),
                          new_code="VM", new_name="Vụ Tổng hợp – Pháp chế", new_kind="department")
     lan = Person.objects.get(pk=people["lan"].pk)
     assert lan.unit == new and lan.unit_path == new.path
@@ -54,7 +55,7 @@ def test_it_refuses_dissolving_a_unit_with_people(org, people, system_actor, roo
 
 
 def test_it_splits_a_unit(org, people, system_actor, root_scope):
-    parts = svc.unit_split(actor=system_actor, scope=root_scope, unit=org["VB"], date=D(2025, 3, 1),
+    parts = restructure.unit_split(actor=system_actor, scope=root_scope, unit=org["VB"], date=D(2025, 3, 1),
                            parts=[{"code": "VB1", "name": "Vụ B1"}, {"code": "VB2", "name": "Vụ B2"}],
                            assignments={people["lan"].pk: 1})
     assert Person.objects.get(pk=people["lan"].pk).unit == parts[1]
@@ -81,8 +82,8 @@ def test_it_refuses_unit_changes_out_of_scope(personas, org, actor_of, scope_of)
 
 def test_it_moves_a_subtree_without_cycles(org, system_actor, root_scope):
     with pytest.raises(ValidationError):
-        svc.unit_move(actor=system_actor, scope=root_scope, unit=org["VA"], new_parent=org["PA1"])
-    svc.unit_move(actor=system_actor, scope=root_scope, unit=org["VA"], new_parent=org["VB"])
+        restructure.unit_move(actor=system_actor, scope=root_scope, unit=org["VA"], new_parent=org["PA1"])
+    restructure.unit_move(actor=system_actor, scope=root_scope, unit=org["VA"], new_parent=org["VB"])
     assert Unit.objects.get(code="PA1").path == f"/{org['BO'].pk}/{org['VB'].pk}/{org['VA'].pk}/{org['PA1'].pk}/"
     assert Unit.objects.get(code="PA1").depth == 3
 
@@ -97,12 +98,12 @@ def test_it_closes_a_party_org_moving_members(org, people, system_actor, root_sc
     from thidua.people.models import Person
 
     with pytest.raises(ValidationError):
-        svc.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1))
+        restructure.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1))
     with pytest.raises(PermissionDenied):
         officer = personas["officer_a"]
-        svc.party_org_close(actor=actor_of(officer), scope=scope_of(officer), org=org["CBB"], date=D(2025, 7, 1),
+        restructure.party_org_close(actor=actor_of(officer), scope=scope_of(officer), org=org["CBB"], date=D(2025, 7, 1),
                             successor=org["CBA"])
-    svc.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1),
+    restructure.party_org_close(actor=system_actor, scope=root_scope, org=org["CBB"], date=D(2025, 7, 1),
                         successor=org["CBA"])
     lan = Person.objects.get(pk=people["lan"].pk)
     assert lan.party_org == org["CBA"] and lan.party_path == org["CBA"].path

@@ -2,9 +2,9 @@ from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
 from thidua.accounts.models import Role
-from thidua.accounts.scope import Scope
 from thidua.accounts.services import user_create
 from thidua.common.context import Actor
+from thidua.common.scope import Scope
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 """thidua export units|people|history|clusters FILE.xlsx [--unit CODE]"""
 from django.core.management.base import BaseCommand, CommandError
 
-from thidua.accounts.scope import Scope
+from thidua.common.scope import Scope
 from thidua.imports.exports import FILENAMES, export_to
 from thidua.organizations.models import Unit
 

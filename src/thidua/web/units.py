@@ -10,12 +10,15 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
+from thidua.common.permissions import allowed
 from thidua.common.text import fold
 from thidua.common.web import actor_of, apply_errors, scope_of
 from thidua.organizations import forms as f
 from thidua.organizations import selectors as sel
 from thidua.organizations import services as svc
-from thidua.organizations.models import Unit
+from thidua.organizations.models import PartyOrg, Unit
+from thidua.organizations.permissions import CLUSTER_EDIT, PARTY_ORG_EDIT
+from thidua.people import restructure
 from thidua.people.models import Person
 from thidua.records.selectors import history_for_units
 
@@ -98,11 +101,11 @@ def _run_action(request, action, unit, d):
     if action == "dissolve":
         return svc.unit_dissolve(actor=actor, scope=scope, unit=unit, **d)
     if action == "split":
-        return svc.unit_split(actor=actor, scope=scope, unit=unit, parts=d["parts"], date=d["date"],
+        return restructure.unit_split(actor=actor, scope=scope, unit=unit, parts=d["parts"], date=d["date"],
                               decision_no=d["decision_no"])[0]
     others = f.codes_to_units(d["other_codes"], "other_codes")
     into = f.codes_to_units(d["into_code"], "into_code")[0] if d["into_code"] else None
-    return svc.unit_merge(actor=actor, scope=scope, units=[unit, *others], into=into, date=d["date"],
+    return restructure.unit_merge(actor=actor, scope=scope, units=[unit, *others], into=into, date=d["date"],
                           new_code=d["new_code"], new_name=d["new_name"], decision_no=d["decision_no"])
 
 
@@ -171,14 +174,12 @@ def cluster_detail(request, code):
             return redirect("organizations:cluster_detail", code=code)
     return render(request, "organizations/cluster_detail.html", {
         "cluster": cluster, "years": sel.cluster_years(cluster), "nav": "clusters", "form": form,
-        "can_edit": scope.can_cluster(cluster, "edit_clusters"), "audit": audit_for_object(cluster),
+        "can_edit": allowed(scope, CLUSTER_EDIT, cluster), "audit": audit_for_object(cluster),
     }, status=400 if request.method == "POST" else 200)
 
 
 @login_required
 def party_list(request):
-    from thidua.organizations.models import PartyOrg
-
     scope = scope_of(request)
     form = f.PartyOrgCreateForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -198,14 +199,12 @@ def party_list(request):
     min_depth = min((o.depth for o in orgs), default=0)
     return render(request, "organizations/party_list.html", {
         "rows": [{"org": o, "level": o.depth - min_depth} for o in orgs], "nav": "party", "form": form,
-        "can_create": scope.is_admin or bool(scope.party_paths.get("edit_party")),
+        "can_create": scope.has("edit_party"),
     }, status=400 if request.method == "POST" else 200)
 
 
 @login_required
 def party_detail(request, code):
-    from thidua.organizations.models import PartyOrg
-
     scope = scope_of(request)
     org = sel.party_org_get_for_user(scope, code=code)
     form = f.PartyCloseForm(request.POST or None)
@@ -216,13 +215,13 @@ def party_detail(request, code):
         try:
             if d["successor_code"] and successor is None:
                 raise ValidationError({"successor_code": "Mã tổ chức đảng không tồn tại."})
-            svc.party_org_close(actor=actor_of(request), scope=scope, org=org, date=d["date"], successor=successor)
+            restructure.party_org_close(actor=actor_of(request), scope=scope, org=org, date=d["date"], successor=successor)
         except ValidationError as exc:
             apply_errors(form, exc)
         else:
             messages.success(request, "Đã ghi nhận tổ chức đảng hết hiệu lực.")
             return redirect("organizations:party_detail", code=code)
-    can_edit = scope.is_admin or any(org.path.startswith(p) for p in scope.party_paths.get("edit_party", []))
+    can_edit = allowed(scope, PARTY_ORG_EDIT, org)
     return render(request, "organizations/party_detail.html", {
         "org": org, "nav": "party", "children": org.children.all(), "form": form, "can_edit": can_edit,
         "n_members": Person.objects.filter(party_path__startswith=org.path).count(),

@@ -1,6 +1,7 @@
+"""Pages of people and their history (URL names keep the `people:` namespace)."""
 from django.urls import path
 
-from thidua.people import views
+from thidua.web import people as views
 
 app_name = "people"
 urlpatterns = [

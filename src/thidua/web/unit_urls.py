@@ -1,6 +1,7 @@
+"""Pages of units, clusters and party organisations (URL names keep the `organizations:` namespace)."""
 from django.urls import path
 
-from thidua.organizations import views
+from thidua.web import units as views
 
 app_name = "organizations"
 urlpatterns = [
