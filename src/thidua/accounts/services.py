@@ -1,12 +1,15 @@
+from django.contrib.auth.models import User
 from django.db import transaction
 from django.utils import timezone
 
-from thidua.accounts.models import ApiToken
+from thidua.accounts.models import ApiToken, Role, RoleAssignment
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
 from thidua.common.context import Actor
-from thidua.common.errors import ValidationError
+from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
 from thidua.common.text import nfc
+from thidua.organizations.models import Cluster, PartyOrg, Unit
+from thidua.people.models import Person
 
 MSG_TOKEN_NAME = "Cần đặt tên cho mã API."
 
@@ -50,8 +53,6 @@ MSG_PASSWORD_SHORT = "Mật khẩu cần ít nhất 8 ký tự."
 
 
 def _resolve_target(*, unit_code="", party_code="", cluster_code=""):
-    from thidua.organizations.models import Cluster, PartyOrg, Unit
-
     out = {}
     for key, model, code, what in (("unit", Unit, unit_code, "đơn vị"), ("party_org", PartyOrg, party_code, "tổ chức đảng"),
                                    ("cluster", Cluster, cluster_code, "khối thi đua")):
@@ -67,9 +68,6 @@ def _resolve_target(*, unit_code="", party_code="", cluster_code=""):
 @transaction.atomic
 def role_assign(*, actor: Actor, scope, user, role: str, unit_code: str = "", party_code: str = "",
                 cluster_code: str = ""):
-    from thidua.accounts.models import Role, RoleAssignment
-    from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied
-
     if not scope.is_admin:
         raise PermissionDenied(MSG_FORBIDDEN)
     if role not in Role.values:
@@ -90,11 +88,6 @@ def role_assign(*, actor: Actor, scope, user, role: str, unit_code: str = "", pa
 def user_create(*, actor: Actor, scope, username: str, password: str, full_name: str = "", role: str = "",
                 unit_code: str = "", party_code: str = "", cluster_code: str = "", citizen_id: str = ""):
     """Create a login; optionally give it a role and link it to a person (staff see their own record)."""
-    from django.contrib.auth.models import User
-
-    from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied
-    from thidua.people.models import Person
-
     if not scope.is_admin:
         raise PermissionDenied(MSG_FORBIDDEN)
     username = nfc(username)

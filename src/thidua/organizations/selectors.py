@@ -5,8 +5,8 @@ from types import SimpleNamespace
 from django.db.models import Count
 from django.http import Http404
 
-from thidua.common.scope import Scope
 from thidua.common.errors import MSG_NOT_FOUND
+from thidua.common.scope import Scope
 from thidua.organizations.models import Cluster, PartyOrg, Unit, UnitSuccession
 
 
@@ -25,18 +25,15 @@ def unit_get_for_user(scope: Scope, *, code: str | None = None, pk: int | None =
     return unit
 
 
-def unit_tree_for_user(scope: Scope, *, include_closed: bool = False) -> list[dict]:
-    """Flat list in tree order (by path) with depth relative to the visible roots and counts."""
+def unit_tree_for_user(scope: Scope, *, include_closed: bool = False,
+                       people_per_unit: dict[int, int] | None = None) -> list[dict]:
+    """Flat list in tree order (by path) with depth relative to the visible roots and counts
+    (`people_per_unit`: unit id → people posted there, from `people.selectors.people_count_by_unit`)."""
     units = [
         SimpleNamespace(**u) for u in unit_list_for_user(scope, include_closed=include_closed)
         .order_by("path").values("id", "code", "name", "name_folded", "depth", "parent_id", "valid_to")
     ]
-    from thidua.people.models import Person
-
-    counts = dict(
-        Person.objects.filter(scope.people_q(), unit_id__isnull=False)
-        .order_by().values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
-    )
+    counts = people_per_unit or {}
     child_count = defaultdict(int)
     ids = {u.id for u in units}
     for u in units:

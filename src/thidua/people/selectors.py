@@ -1,5 +1,5 @@
 """Reads of people, scoped to the user; search is accent-insensitive on the folded name."""
-from django.db.models import Value
+from django.db.models import Count, Value
 from django.db.models.functions import Concat
 from django.http import Http404
 
@@ -52,3 +52,11 @@ def person_by_citizen_id(scope: Scope, citizen_id: str) -> Person:
     if person is None or not scope.can_person(person):
         raise Http404(MSG_NOT_FOUND)
     return person
+
+
+def people_count_by_unit(scope: Scope) -> dict[int, int]:
+    """unit id → number of people in the scope posted there now (one grouped query)."""
+    return dict(
+        Person.objects.filter(scope.people_q(), unit_id__isnull=False)
+        .order_by().values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
+    )

@@ -19,6 +19,7 @@ from thidua.organizations import services as svc
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.organizations.permissions import CLUSTER_EDIT, PARTY_ORG_EDIT
 from thidua.people import restructure
+from thidua.people import selectors as people_selectors
 from thidua.people.models import Person
 from thidua.records.selectors import history_for_units
 
@@ -27,7 +28,8 @@ from thidua.records.selectors import history_for_units
 def unit_tree(request):
     scope = scope_of(request)
     show_closed = request.GET.get("closed") == "1"
-    rows = sel.unit_tree_for_user(scope, include_closed=show_closed)
+    rows = sel.unit_tree_for_user(scope, include_closed=show_closed,
+                                 people_per_unit=people_selectors.people_count_by_unit(scope))
     q = fold(request.GET.get("q", ""))
     if q:
         rows = [r for r in rows if q in r["unit"].name_folded or q in r["unit"].code.lower()]
