@@ -183,3 +183,21 @@ class CollectiveStats(models.Model):
             models.UniqueConstraint(fields=["unit", "year"], name="uniq_stats"),
             models.CheckConstraint(condition=Q(completed__lte=models.F("total")) & Q(ldtt__lte=models.F("total")), name="stats_le_total"),
         ]
+
+
+class GradeYear(models.Model):
+    """The state of a unit's yearly grading (workflow `records.workflows.GRADE_YEAR`): open while
+    grades are entered, locked once the unit has concluded them. A lock covers the grades of that
+    year of the unit and of everyone posted in its subtree. No row means the initial state (open)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="grade_years")
+    year = models.PositiveSmallIntegerField("năm")
+    state = models.CharField("trạng thái", max_length=12, default="open")
+    changed_at = models.DateTimeField("thời điểm", auto_now=True)
+    changed_by = models.CharField("người thực hiện", max_length=150, blank=True)
+    reason = models.TextField("lý do", blank=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["unit", "year"], name="grade_year_unique")]
+        indexes = [models.Index(fields=["year", "state"], name="grade_year_state")]
+        verbose_name = "xếp loại năm của đơn vị"

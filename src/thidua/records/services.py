@@ -3,16 +3,18 @@ import datetime
 
 from django.db import IntegrityError, transaction
 
-from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.context import Actor
-from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
+from thidua.common.errors import ValidationError
+from thidua.common.permissions import allowed, require
+from thidua.common.scope import Scope
 from thidua.common.text import nfc
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
 from thidua.records import codes
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
+from thidua.records.permissions import GRADE_EDIT, HISTORY_EDIT, MSG_GRADES_LOCKED
 
 MIN_YEAR, MAX_YEAR = 1990, datetime.date.today().year + 1
 MSG_YEAR = f"Năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
@@ -32,11 +34,15 @@ EDITABLE = {
 }
 
 
-def _check_scope(scope: Scope, subject) -> None:
-    ok = scope.can_person(subject, "edit_history") if isinstance(subject, Person) else \
-        scope.can_unit(subject, "edit_history")
-    if not ok:
-        raise PermissionDenied(MSG_FORBIDDEN)
+def _check_scope(scope: Scope, fact) -> None:
+    """The fact's subject lies in the scope's edit_history reach (403 otherwise)."""
+    require(scope, HISTORY_EDIT, fact)
+
+
+def _check_phase(scope: Scope, fact) -> None:
+    """A grade can change only while its year is open for the subject's unit (records.workflows)."""
+    if isinstance(fact, YearRecord) and not allowed(scope, GRADE_EDIT, fact):
+        raise ValidationError({"year": MSG_GRADES_LOCKED.format(year=fact.year)})
 
 
 def _validate(obj) -> None:
@@ -73,7 +79,6 @@ def _save(obj, *, fields=None) -> None:
 @transaction.atomic
 def history_add(*, actor: Actor, scope: Scope, model, subject: Person | Unit, source: str = "officer", **data):
     """Add a yearly fact (YearRecord, Award, Initiative, Discipline) for a person or a unit."""
-    _check_scope(scope, subject)
     unknown = set(data) - set(EDITABLE[model])
     if unknown:
         raise ValidationError({sorted(unknown)[0]: "Trường không hợp lệ."})
@@ -82,7 +87,9 @@ def history_add(*, actor: Actor, scope: Scope, model, subject: Person | Unit, so
         obj.person = subject
     else:
         obj.unit = subject
+    _check_scope(scope, obj)
     _validate(obj)
+    _check_phase(scope, obj)
     _save(obj)
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=obj, after=snapshot(obj), verb=f"{model.__name__.lower()}_add")
     return obj
@@ -91,7 +98,8 @@ def history_add(*, actor: Actor, scope: Scope, model, subject: Person | Unit, so
 @transaction.atomic
 def history_update(*, actor: Actor, scope: Scope, obj, reason: str, **changes):
     """Correct a yearly fact; the before/after and the reason go to the audit log."""
-    _check_scope(scope, obj.subject)
+    _check_scope(scope, obj)
+    _check_phase(scope, obj)
     if not nfc(reason):
         raise ValidationError({"reason": MSG_REASON})
     model = type(obj)
@@ -102,6 +110,7 @@ def history_update(*, actor: Actor, scope: Scope, obj, reason: str, **changes):
             raise ValidationError({key: "Trường không hợp lệ."})
         setattr(obj, key, value)
     _validate(obj)
+    _check_phase(scope, obj)
     _save(obj, fields=list(changes) + (["category"] if model is Award else []))
     audit_record(actor=actor, action=AuditEvent.UPDATE, obj=obj, before=before, after=snapshot(obj),
                  verb=f"{model.__name__.lower()}_update", reason=nfc(reason))
@@ -110,7 +119,8 @@ def history_update(*, actor: Actor, scope: Scope, obj, reason: str, **changes):
 
 @transaction.atomic
 def history_delete(*, actor: Actor, scope: Scope, obj, reason: str) -> None:
-    _check_scope(scope, obj.subject)
+    _check_scope(scope, obj)
+    _check_phase(scope, obj)
     if not nfc(reason):
         raise ValidationError({"reason": MSG_REASON})
     before = snapshot(obj)
@@ -123,7 +133,7 @@ def history_delete(*, actor: Actor, scope: Scope, obj, reason: str) -> None:
 def collective_stats_set(*, actor: Actor, scope: Scope, unit: Unit, year: int, total: int, completed: int,
                          ldtt: int, cstdcs: int, disciplined: int, cluster_rank: int | None = None,
                          cluster_size: int | None = None, source: str = "officer") -> CollectiveStats:
-    _check_scope(scope, unit)
+    _check_scope(scope, CollectiveStats(unit=unit, year=year))
     if not (MIN_YEAR <= int(year) <= MAX_YEAR):
         raise ValidationError({"year": MSG_YEAR})
     labels = {"completed": "số hoàn thành nhiệm vụ", "ldtt": "số Lao động tiên tiến",
