@@ -1,11 +1,15 @@
 """/api/v1/units/: the unit tree, its dated changes (rename, merge, split, dissolve)."""
+import datetime
+from typing import Literal
+
 from django.core.exceptions import ValidationError
-from ninja import Field, Query, Router, Status
+from ninja import Field, Path, Query, Router, Schema, Status
 
 from thidua.api import helpers as h
 from thidua.api.schemas import (
     ERRORS,
     Clean,
+    In,
     UnitCreateIn,
     UnitDetail,
     UnitDissolveIn,
@@ -15,11 +19,14 @@ from thidua.api.schemas import (
     UnitPatchIn,
     UnitSplitIn,
 )
+from thidua.common.permissions import allowed
 from thidua.common.text import fold
 from thidua.organizations import selectors as sel
 from thidua.organizations import services as svc
 from thidua.organizations.models import UnitKind
 from thidua.people import restructure
+from thidua.records import grading
+from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 router = Router(tags=["units"])
 
@@ -123,3 +130,49 @@ def dissolve_unit(request, code: str, payload: UnitDissolveIn):
     unit = svc.unit_dissolve(actor=h.actor(request), scope=scope, unit=unit, date=payload.date,
                              decision_no=payload.decision_no)
     return unit_detail(unit)
+
+
+# --- the yearly lock of a unit's grades (records.workflows.GRADE_YEAR) -----------------------------
+
+class GradeYearOut(Schema):
+    year: int
+    state: str = Field(description="open (đang nhập xếp loại) | locked (đã khóa)")
+    state_label: str
+    changed_at: datetime.datetime | None = None
+    changed_by: str = ""
+    reason: str = ""
+    locked_by_unit: str | None = Field(None, description="mã đơn vị cấp trên đã khóa năm này (khóa cả cây)")
+    allowed_transitions: list[str] = Field(description="các chuyển trạng thái người gọi được phép: lock, reopen")
+
+
+class GradeYearIn(In):
+    reason: str = Field("", max_length=500, description="bắt buộc khi mở khóa (reopen)")
+
+
+def _grade_year_out(scope, entry: dict) -> dict:
+    row = entry["row"]
+    return {
+        "year": entry["year"], "state": row.state, "state_label": entry["state_label"],
+        "changed_at": row.changed_at if row.pk else None, "changed_by": row.changed_by, "reason": row.reason,
+        "locked_by_unit": entry["locked_by_parent"].code if entry["locked_by_parent"] else None,
+        "allowed_transitions": [t.name for t in entry["transitions"] if allowed(scope, t.permission, row)],
+    }
+
+
+@router.get("/{code}/grade-years/{year}", response={200: GradeYearOut, **ERRORS})
+def get_grade_year(request, code: str, year: int = Path(..., ge=MIN_YEAR, le=MAX_YEAR)):
+    """Whether the unit's grading of `year` is open or locked, and what the caller may do."""
+    scope = h.scope(request)
+    unit = sel.unit_get_for_user(scope, code=code.upper())
+    return _grade_year_out(scope, grading.grade_years_for_unit(unit, [year])[0])
+
+
+@router.post("/{code}/grade-years/{year}/{transition}", response={200: GradeYearOut, **ERRORS})
+def move_grade_year(request, code: str, transition: Literal["lock", "reopen"], payload: GradeYearIn,
+                    year: int = Path(..., ge=MIN_YEAR, le=MAX_YEAR)):
+    """Lock the unit's grades of `year` (its officers) or reopen them (the level above, with a reason)."""
+    scope = h.scope(request)
+    unit = sel.unit_get_for_user(scope, code=code.upper())
+    grading.grade_year_transition(actor=h.actor(request), scope=scope, unit=unit, year=year,
+                                  transition=transition, reason=payload.reason)
+    return _grade_year_out(scope, grading.grade_years_for_unit(unit, [year])[0])

@@ -13,6 +13,8 @@ from thidua.common.workflow import check_transition
 from thidua.organizations.models import Unit
 from thidua.records.models import GradeYear
 from thidua.records.workflows import GRADE_YEAR
+
+__all__ = ["GRADE_YEAR", "grade_year_get", "grade_years_for_unit", "grade_year_transition"]
 from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 MSG_YEAR = f"Năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."

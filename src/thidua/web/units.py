@@ -1,3 +1,4 @@
+import datetime
 from urllib.parse import quote
 
 from django.contrib import messages
@@ -21,6 +22,7 @@ from thidua.organizations.permissions import CLUSTER_EDIT, PARTY_ORG_EDIT
 from thidua.people import restructure
 from thidua.people import selectors as people_selectors
 from thidua.people.models import Person
+from thidua.records import grading
 from thidua.records.selectors import history_for_units
 
 
@@ -74,12 +76,42 @@ def _unit_context(request, unit):
         "audit": audit_for_object(unit),
         "can_edit": scope.can_unit(unit, "edit_units"),
         "can_edit_history": scope.can_unit(unit, "edit_history"),
+        "grade_years": _grade_years(scope, unit),
         "forms": {
             "create": f.UnitCreateForm(prefix="create"), "rename": f.UnitRenameForm(prefix="rename"),
             "merge": f.UnitMergeForm(prefix="merge"), "split": f.UnitSplitForm(prefix="split"),
             "dissolve": f.UnitDissolveForm(prefix="dissolve"),
         },
     }
+
+
+def _grade_years(scope, unit) -> list[dict]:
+    """The last four years' grading state, with the transitions this user may make."""
+    this_year = datetime.date.today().year
+    rows = grading.grade_years_for_unit(unit, list(range(this_year, this_year - 4, -1)))
+    for row in rows:
+        row["actions"] = [t for t in row["transitions"] if allowed(scope, t.permission, row["row"])]
+    return rows
+
+
+@login_required
+def grade_year_transition(request, code, year, transition):
+    """POST: lock or reopen a unit's grading of one year (records.workflows.GRADE_YEAR)."""
+    if request.method != "POST":
+        return redirect("organizations:unit_detail", code=code)
+    scope = scope_of(request)
+    unit = sel.unit_get_for_user(scope, code=code)
+    if transition not in {t.name for t in grading.GRADE_YEAR.transitions}:
+        raise Http404()
+    try:
+        row = grading.grade_year_transition(actor=actor_of(request), scope=scope, unit=unit, year=year,
+                                            transition=transition, reason=request.POST.get("reason", ""))
+    except ValidationError as exc:
+        for message in exc.messages:
+            messages.error(request, f"Năm {year}: {message}")
+    else:
+        messages.success(request, f"Năm {year}: {grading.GRADE_YEAR.states[row.state].lower()}.")
+    return redirect(reverse("organizations:unit_detail", args=[unit.code]) + "#xep-loai")
 
 
 @login_required
