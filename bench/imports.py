@@ -1,4 +1,5 @@
-"""Import benchmark: `bench_import(n_people=100_000, years=10)`.
+"""Import benchmark: `bench_import(n_people=100_000, years=10)` (called by bench/run.py after
+django.setup(), in a child process against a fresh database).
 
 Generates (deterministically, seed 2025; not timed) a units file (~2,000 units), a people file
 and a history file (one row per person and year), cached under var/bench-cache/ (the 100k files
@@ -14,10 +15,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from thidua.common.scope import Scope
 from thidua.common.context import Actor
+from thidua.common.scope import Scope
 from thidua.imports import exports
 from thidua.imports.layout import GRADE_CHOICES
+from thidua.imports.services import import_file
+from thidua.organizations.models import Unit
 
 SEED = 2025
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
@@ -38,8 +41,8 @@ DIVISIONS = ["Văn phòng", "Phòng Tổ chức cán bộ", "Phòng Kế hoạch
              "Phòng Pháp chế", "Phòng Thanh tra", "Phòng Hành chính tư pháp", "Phòng Bổ trợ tư pháp"]
 
 
-def _d(d: datetime.date) -> str:
-    return d.strftime("%d/%m/%Y")
+def _vn_date(day: datetime.date) -> str:
+    return day.strftime("%d/%m/%Y")
 
 
 def generate_units(rng: random.Random, n_departments: int = 20, per_department: int = 99) -> list[list]:
@@ -71,9 +74,9 @@ def generate_people(rng: random.Random, n: int, unit_codes: list[str]) -> tuple[
         party.append(member)
         dept = rng.choice(unit_codes)
         rows.append([
-            f"0990{i:08d}", _name(rng, female), _d(birth), "Nữ" if female else "Nam", dept, rng.choice(STAFF),
+            f"0990{i:08d}", _name(rng, female), _vn_date(birth), "Nữ" if female else "Nam", dept, rng.choice(STAFF),
             rng.choice(LEADER_POSITIONS if leader else POSITIONS), "x" if leader else "", "Chuyên viên",
-            _d(start), _d(start), f"BM{i:08d}" if member else "", "", "",
+            _vn_date(start), _vn_date(start), f"BM{i:08d}" if member else "", "", "",
         ])
     return rows, party
 
@@ -95,7 +98,7 @@ def generate_history(rng: random.Random, n: int, years: int, party: list[bool]):
             row = [cccd, "", year, GRADE_CHOICES[grade], GRADE_CHOICES[min(grade + 1, 3)] if party[i] else "", 12,
                    ", ".join(titles), ", ".join(forms), "", "", "", "", "", "", ""]
             if titles or forms:
-                row[9], row[10], row[11] = f"{rng.randrange(1, 300)}/QĐ-BM", _d(datetime.date(year + 1, 1, 15)), "Bộ trưởng"
+                row[9], row[10], row[11] = f"{rng.randrange(1, 300)}/QĐ-BM", _vn_date(datetime.date(year + 1, 1, 15)), "Bộ trưởng"
             if "CSTDCS" in titles:
                 row[12], row[13] = f"Sáng kiến cải tiến quy trình số {i}-{year}", "Cơ sở"
             if rng.random() < 0.004:
@@ -115,7 +118,7 @@ def write_files(directory: Path, n_people: int, years: int, seed: int = SEED) ->
     return paths
 
 
-CACHE_DIR = Path(__file__).resolve().parents[3] / "var" / "bench-cache"
+CACHE_DIR = Path(__file__).resolve().parent.parent / "var" / "bench-cache"
 
 
 def cached_files(n_people: int, years: int, seed: int = SEED, cache_dir: Path | None = None) -> dict[str, Path]:
@@ -137,9 +140,6 @@ def bench_import(n_people: int = 100_000, years: int = 10, directory: str | None
     """Time people + history import (parse, validate, write) on the configured database.
 
     The generated files are cached under var/bench-cache/ (`cache=False`: a temporary directory)."""
-    from thidua.imports.services import import_file
-    from thidua.organizations.models import Unit
-
     if Unit.objects.filter(code="BM").exists():
         raise RuntimeError("bench_import cần một cơ sở dữ liệu chưa có dữ liệu đo (đơn vị BM đã tồn tại).")
     actor, scope = Actor(user=None, request_id="bench"), Scope(is_admin=True)

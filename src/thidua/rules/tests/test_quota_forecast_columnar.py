@@ -1,11 +1,9 @@
-"""Quota checks, the forecast, the benchmark and the columnar API."""
-import numpy as np
+"""Quota checks, the forecast and the columnar API (the engine benchmark's tests are in bench/)."""
 import pytest
 
-from thidua.rules import ColumnarHistory, answer_document, evaluate_matrix, forecast, quota
-from thidua.rules.bench import bench_engine, columnar_to_subjects, synthetic_columnar
+from thidua.rules import ColumnarHistory, evaluate_matrix, forecast, quota
 
-from .helpers import person, unit, year
+from .helpers import person, run_years, unit, year
 
 
 @pytest.mark.parametrize("good,excellent,ok,allowed", [(15, 3, True, 3), (15, 4, False, 3),
@@ -73,27 +71,11 @@ def test_forecast_for_a_collective():
     assert "LDTT" not in by and by["TTLDXS"]["if"].startswith("Nếu năm 2026 đạt Hoàn thành xuất")
 
 
-def test_bench_runs_small_and_reports_figures():
-    out = bench_engine(2000, json_subjects=200, repeat=1)
-    assert out["eligibility.engine_100k_s"] > 0 and out["eligibility.engine_json_10k_s"] > 0
-    assert out["eligibility.engine_targets"] == 21
-
-
-def test_synthetic_batch_roundtrips_through_dicts():
-    col = synthetic_columnar(300, 6, seed=3)
-    subjects = columnar_to_subjects(col)
-    again = ColumnarHistory.from_subjects(subjects, years=col.years)
-    for t in ("LDTT", "CSTDCS", "BK_TTG", "TTLDXS", "grade:excellent"):
-        assert np.array_equal(evaluate_matrix(col, [t], 2025)[t],
-                              evaluate_matrix(again, [t], 2025)[t]), t
-    out = answer_document({"subjects": subjects[:20], "questions": [
-        {"subject": s["id"], "target": "GK", "year": 2025} for s in subjects[:20]]})
-    assert len(out["answers"]) == 20
-
-
 def test_evaluate_matrix_rejects_unknown_targets_and_years():
-    col = synthetic_columnar(10, 3, seed=1)
+    batch = ColumnarHistory.from_subjects([person(*run_years(2023, 2025), sid="a"),
+                                           unit(*run_years(2023, 2025), sid="b")])
+    assert evaluate_matrix(batch, ["LDTT"], 2025)["LDTT"].shape == (2,)
     with pytest.raises(KeyError):
-        evaluate_matrix(col, ["NOPE"], 2025)
+        evaluate_matrix(batch, ["NOPE"], 2025)
     with pytest.raises(ValueError):
-        evaluate_matrix(col, ["LDTT"], 1990)
+        evaluate_matrix(batch, ["LDTT"], 1990)
