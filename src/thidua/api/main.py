@@ -1,26 +1,26 @@
-"""The REST API object. Apps add their routers to ROUTERS (prefix, dotted path to a ninja Router).
+"""The REST API object. Every router lives in this package (`thidua/api/<name>.py`) and is mounted
+from ROUTERS: (prefix, ninja Router).
 
 Every router inherits the API's auth (Bearer token or session + CSRF) and error shapes."""
 from typing import ClassVar
 
-from ninja import NinjaAPI
+from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
-from thidua.api import errors
+from thidua.api import audit, clusters, eligibility, errors, history, people, units
 from thidua.api.auth import AUTH
 from thidua.api.docs import LocalSwagger
 
-ROUTERS: list[tuple[str, str]] = [
-    ("/v1/units/", "thidua.api.units.router"),
-    ("/v1/clusters/", "thidua.api.clusters.router"),
-    ("/v1/party-orgs/", "thidua.api.clusters.party_router"),
-    ("/v1/people/", "thidua.api.people.router"),
+ROUTERS: list[tuple[str, Router]] = [
+    ("/v1/units/", units.router),
+    ("/v1/clusters/", clusters.router),
+    ("/v1/party-orgs/", clusters.party_router),
+    ("/v1/people/", people.router),
     # routes under people/… and units/… that are not the two routers' own paths
-    ("/v1/", "thidua.api.history.router"),
-    ("/v1/", "thidua.api.audit.router"),
-    ("/v1/eligibility/", "thidua.eligibility.api.router"),
+    ("/v1/", history.router),
+    ("/v1/", audit.router),
+    ("/v1/eligibility/", eligibility.router),
 ]
-
 
 
 class Utf8JSONRenderer(JSONRenderer):

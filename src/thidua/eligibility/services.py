@@ -4,19 +4,61 @@ Read-only (nothing is written but job results), so no audit events; results are 
 each call from the current history and never cached."""
 import datetime
 import os
+import re
+from collections import Counter, defaultdict
 
 from django.conf import settings
 
 from thidua import rules
+from thidua.common.text import fold
 from thidua.eligibility import adapter
 from thidua.organizations.models import Unit
-from thidua.people.models import Person
+from thidua.people.models import Person, Posting
 from thidua.records import codes
+from thidua.records.models import Award, YearRecord
+from thidua.rules import quota
+from thidua.rules.catalog import EMULATION_REGIMES, TARGETS, TARGETS_BY_CODE
+from thidua.rules.codes import KINDS, MAX_YEAR, MIN_YEAR
 
-INDIVIDUAL_TARGETS = ["LDTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "GK", "BK_BO", "BK_TTG", "HCLD3"]
-ARMED_INDIVIDUAL_TARGETS = ["CSTT", "CSTDCS", "CSTD_BO", "CSTD_TQ", "GK", "BK_BO", "BK_TTG", "HCLD3"]
-COLLECTIVE_TARGETS = ["TTLDTT", "TTLDXS", "CO_BO", "CO_CP", "GK", "BK_BO", "BK_TTG", "HCLD3"]
 HISTORY_YEARS = 15  # chains reach back at most ~10 years (HCLĐ, BK_TTG after BK_BO)
+
+# --- which targets the pages and the API offer, derived from the rules catalog ---------------------------
+
+# Armed-forces twins (legal-rules.md, "Armed-forces twins"): the catalog lists both titles of each
+# pair but does not say which one is the armed forces' (nor does any other part of thidua.rules).
+ARMED_TWINS = {"LDTT": "CSTT", "TTLDTT": "DVTT", "TTLDXS": "DVQT"}
+
+
+def _pending(code: str, kind: str) -> bool:
+    """The criteria text was not confirmed in any regime (HCLĐ hạng Nhì, Nhất): always unknown, not offered."""
+    rows = [r.rules.get((code, KINDS[kind])) for r in EMULATION_REGIMES]
+    return all(rows) and all(c.id.endswith(".pending") for row in rows for c in row)
+
+
+def _targets(kind: str, *, armed: bool = False) -> list[str]:
+    """Titles and forms of the catalog a subject of `kind` can be proposed for, in catalog order."""
+    leave_out = set(ARMED_TWINS) if armed else set(ARMED_TWINS.values())
+    return [t.code for t in TARGETS if t.category in ("title", "form") and t.kind in (kind, "both")
+            and t.code not in leave_out and not _pending(t.code, kind)]
+
+
+INDIVIDUAL_TARGETS = _targets("individual")
+ARMED_INDIVIDUAL_TARGETS = _targets("individual", armed=True)
+COLLECTIVE_TARGETS = _targets("collective")
+COLLECTIVE_TITLES = [t for t in COLLECTIVE_TARGETS if TARGETS_BY_CODE[t].category == "title"]
+# the columns of the unit table, in this order; also the targets a scope question may ask
+TABLE_TARGETS = list(dict.fromkeys(INDIVIDUAL_TARGETS + ARMED_INDIVIDUAL_TARGETS + COLLECTIVE_TARGETS))
+FILTER_TARGETS = list(dict.fromkeys(INDIVIDUAL_TARGETS + ARMED_INDIVIDUAL_TARGETS + COLLECTIVE_TITLES))
+_TABLE_ORDER = {code: i for i, code in enumerate(TABLE_TARGETS)}
+
+
+def year_in_range(year: int) -> bool:
+    return MIN_YEAR <= year <= MAX_YEAR
+
+
+def _window(year: int) -> tuple[int, int]:
+    """The history years read for `year`; never before MIN_YEAR (older stored years are outside every regime)."""
+    return max(MIN_YEAR, year - HISTORY_YEARS), year
 
 
 def review_year(today: datetime.date | None = None) -> int:
@@ -27,11 +69,12 @@ def review_year(today: datetime.date | None = None) -> int:
 
 def default_year() -> int:
     """The latest year that has grades recorded (capped at the review year): in November 2026
-    the 2026 grades are not in yet, so the useful default is 2025."""
-    from thidua.records.models import YearRecord
-
-    latest = YearRecord.objects.filter(year__lte=review_year()).order_by("-year").values_list("year", flat=True).first()
-    return latest or review_year()
+    the 2026 grades are not in yet, so the useful default is 2025. Years outside the rules'
+    range (an old record from 1995) are never the default."""
+    last = min(review_year(), MAX_YEAR)
+    latest = (YearRecord.objects.filter(year__gte=MIN_YEAR, year__lte=last).order_by("-year")
+              .values_list("year", flat=True).first())
+    return latest or last
 
 
 FIELD_WORDS = {
@@ -39,14 +82,16 @@ FIELD_WORDS = {
     "awards": "hình thức khen thưởng", "initiatives": "sáng kiến", "discipline": "kỷ luật",
     "months_worked": "số tháng công tác", "leave_days": "số ngày nghỉ", "members": "số liệu thành viên",
     "cluster_rank": "xếp hạng trong khối thi đua", "cluster_size": "số đơn vị trong khối",
+    "transferred_in": "chuyển công tác", "score": "điểm", "year": "năm",
 }
+MSG_STORED_INVALID = "Dữ liệu đã lưu không hợp lệ ({where}): {problem}. Cần sửa lịch sử trước khi xét."
+_MISSING = re.compile(r"history\[(\d{4})\](?:\.(\w+))?(?:\.\w+)?")
+_DOC_PATH = re.compile(r"\$\.subjects\[\d+\](?:\.history\[(\d+)\])?(?:\.(\w+))?")
 
 
 def humanize_missing(item: str) -> str:
     """'history[2026].grade' → 'Chưa có dữ liệu xếp loại năm 2026' (Vietnamese text passes through)."""
-    import re
-
-    m = re.fullmatch(r"history\[(\d{4})\](?:\.(\w+))?(?:\.\w+)?", item)
+    m = _MISSING.fullmatch(item)
     if not m:
         return item
     year, field = m.groups()
@@ -65,38 +110,79 @@ def target_label(code: str) -> str:
     return codes.label(code)
 
 
+def _stored_problem(subject: dict, exc: rules.InvalidDocument) -> str:
+    """The engine's complaint about one stored subject, said in words: which year, which field."""
+    m = _DOC_PATH.match(exc.path)
+    index, field = m.groups() if m else (None, None)
+    history = subject.get("history") or []
+    parts = []
+    if index is not None and int(index) < len(history) and isinstance(history[int(index)], dict):
+        parts.append(f"năm {history[int(index)].get('year')}")
+    if field:
+        parts.append(FIELD_WORDS.get(field, field))
+    return MSG_STORED_INVALID.format(where=", ".join(parts) or exc.path, problem=exc.message)
+
+
+def _broken_subjects(subjects: list[dict]) -> dict[str, str]:
+    """Subject id → message, for the subjects whose stored history breaks the engine's contract."""
+    broken = {}
+    for s in subjects:
+        try:
+            rules.validate_document({"subjects": [s], "questions": []})
+        except rules.InvalidDocument as exc:
+            broken[s["id"]] = _stored_problem(s, exc)
+    return broken
+
+
 def _answer(subjects: list[dict], questions: list[dict]) -> list[dict]:
+    """The engine's answers, in question order. A subject whose stored history the engine refuses
+    answers unknown with the reason, and the others are still answered (a page never fails on it)."""
     if not subjects:
         return []
-    return rules.answer_document({"subjects": subjects, "questions": questions})["answers"]
+    try:
+        return rules.answer_document({"subjects": subjects, "questions": questions})["answers"]
+    except rules.InvalidDocument:
+        broken = _broken_subjects(subjects)
+        if not broken:
+            raise  # the questions themselves are wrong: the caller's bug, not stored data
+    good = [s for s in subjects if s["id"] not in broken]
+    asked = [q for q in questions if q["subject"] not in broken]
+    answered = iter(rules.answer_document({"subjects": good, "questions": asked})["answers"] if asked else [])
+    return [next(answered) if q["subject"] not in broken else
+            {"subject": q["subject"], "target": q["target"], "year": q["year"], "eligible": None, "regime": None,
+             "checks": [], "missing": [broken[q["subject"]]], "error": broken[q["subject"]]}
+            for q in questions]
+
+
+def _questions(subject: dict, year: int, targets: list[str] | None) -> list[dict]:
+    return [{"subject": subject["id"], "target": t, "year": year} for t in (targets or targets_for(subject))]
 
 
 def person_answers(person: Person, year: int, targets: list[str] | None = None) -> list[dict]:
-    subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
+    subjects = adapter.people_subjects([person.pk], years=_window(year))
     if not subjects:
         return []
-    s = subjects[0]
-    return _answer(subjects, [{"subject": s["id"], "target": t, "year": year} for t in (targets or targets_for(s))])
+    return _answer(subjects, _questions(subjects[0], year, targets))
 
 
 def person_forecast(person: Person, year: int, assumed: dict) -> list[dict]:
-    """What the person becomes eligible for in year+1 if `year` ends as `assumed` (grade, titles, initiatives)."""
-    subjects = adapter.people_subjects([person.pk], years=(year - HISTORY_YEARS, year))
-    if not subjects:
+    """What the person becomes eligible for in year+1 if `year` ends as `assumed` (grade, titles, initiatives);
+    nothing when the stored history is refused (the answers for `year` already say why)."""
+    subjects = adapter.people_subjects([person.pk], years=_window(year))
+    if not subjects or _broken_subjects(subjects) or not year_in_range(year + 1):
         return []
     return rules.forecast(subjects[0], year, assumed, targets=targets_for(subjects[0]))["answers"]
 
 
 def collective_answers(unit: Unit, year: int, targets: list[str] | None = None) -> list[dict]:
-    subjects = adapter.unit_subjects([unit.pk], years=(year - HISTORY_YEARS, year))
-    s = subjects[0]
-    return _answer(subjects, [{"subject": s["id"], "target": t, "year": year} for t in (targets or targets_for(s))])
+    subjects = adapter.unit_subjects([unit.pk], years=_window(year))
+    return _answer(subjects, _questions(subjects[0], year, targets)) if subjects else []
 
 
 def unit_answers(unit: Unit, year: int, *, targets: list[str] | None = None, include_collectives: bool = True,
                  person_ids: list[int] | None = None) -> dict:
     """Every person (and collective) of the unit's subtree × targets for a year."""
-    years = (year - HISTORY_YEARS, year)
+    years = _window(year)
     people = adapter.people_subjects(person_ids, unit=unit, years=years)
     units = adapter.unit_subjects(under=unit, years=years) if include_collectives else []
     questions = []
@@ -111,21 +197,71 @@ def unit_answers(unit: Unit, year: int, *, targets: list[str] | None = None, inc
     return {"people": people, "units": units, "answers": by_subject}
 
 
+# --- the unit table (page, .xlsx export, background job) -------------------------------------------------
+
+STATUS_LABEL = {True: "Đủ điều kiện", False: "Chưa đủ điều kiện", None: "Chưa đủ dữ liệu"}
+STATUS_FILTER = {"yes": True, "no": False, "unknown": None}
+TABLE_FILE_NAME = "xet-danh-hieu-{code}-{year}.xlsx"
+TABLE_SHEET = "Xét {year}"
+TABLE_HEADERS = ["Đối tượng", "Tập thể"]
+TABLE_MISSING = "Còn thiếu"
+
+
+def table_rows(result: dict, flt: dict) -> list[dict]:
+    """Rows of the unit table from `unit_answers`: people then collectives, by name; with a
+    target filter, only the subjects asked that target (and with that status, if one is chosen)."""
+    names = dict(Person.objects.filter(pk__in=[int(s["id"][2:]) for s in result["people"]])
+                 .values_list("pk", "full_name"))
+    unit_names = {pk: (name, code) for pk, name, code in Unit.objects.filter(
+        pk__in=[int(s["id"][2:]) for s in result["units"]]).values_list("pk", "name", "code")}
+    want = STATUS_FILTER.get(flt.get("status"), "any")
+    rows = []
+    for s in result["people"] + result["units"]:
+        sid = s["id"]
+        answers = result["answers"].get(sid, {})
+        if flt.get("target"):
+            a = answers.get(flt["target"])
+            if a is None or (want != "any" and a["eligible"] is not want):
+                continue
+        pk = int(sid[2:])
+        collective = s["kind"] == "collective"
+        name, code = unit_names.get(pk, ("", "")) if collective else (names.get(pk), "")
+        rows.append({"id": sid, "pk": pk, "collective": collective, "code": code, "name": name, "answers": answers})
+    rows.sort(key=lambda r: (r["collective"], fold(r["name"] or "")))
+    return rows
+
+
+def table_targets(rows: list[dict]) -> list[str]:
+    """The columns: every target asked of some row, in the order of TABLE_TARGETS."""
+    return sorted({t for r in rows for t in r["answers"]}, key=lambda t: _TABLE_ORDER.get(t, len(_TABLE_ORDER)))
+
+
+def table_export(rows: list[dict], targets: list[str]) -> tuple[list[str], list[list]]:
+    """Headers and rows of the .xlsx export (what is still missing, for the refused cells)."""
+    headers = TABLE_HEADERS + [f"{t} – {target_label(t)}" for t in targets] + [TABLE_MISSING]
+    out = []
+    for r in rows:
+        answers = r["answers"]
+        missing = "; ".join(f"{t}: {m}" for t in targets for m in (answers.get(t) or {}).get("missing", [])
+                            if (answers.get(t) or {}).get("eligible") is False)
+        out.append([r["name"], "x" if r["collective"] else ""]
+                   + ["" if answers.get(t) is None else STATUS_LABEL[answers[t]["eligible"]] for t in targets]
+                   + [missing])
+    return headers, out
+
+
 def job_result_path(job_id: int, suffix: str = ".xlsx") -> str:
     folder = os.path.join(settings.MEDIA_ROOT, "jobs")
     os.makedirs(folder, exist_ok=True)
     return os.path.join(folder, f"job-{job_id}{suffix}")
 
 
+CAP_BASE_TITLES = ("LDTT", ARMED_TWINS["LDTT"])  # CSTĐCS ≤ a share of the unit's LĐTT/CSTT
+
+
 def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
     """Caps an officer checks before deciding: top grade per (unit, similar-task group) and
     CSTĐCS per unit, counted from the grades and titles recorded (proposed) for `year`."""
-    from collections import Counter, defaultdict
-
-    from thidua.people.models import Posting
-    from thidua.records.models import Award, YearRecord
-    from thidua.rules import quota
-
     group_of = dict(((pid, (uid, gg)) for pid, uid, gg in Posting.objects.filter(
         person__unit_path__startswith=unit.path, end__isnull=True, is_secondment=False)
         .values_list("person_id", "unit_id", "grade_group")))
@@ -141,12 +277,12 @@ def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
     ]
     titles: dict = defaultdict(Counter)
     for uid, code in Award.objects.filter(person__unit_path__startswith=unit.path, year=year,
-                                          code__in=["LDTT", "CSTT", "CSTDCS"]).values_list("person__unit_id", "code"):
+                                          code__in=[*CAP_BASE_TITLES, "CSTDCS"]).values_list("person__unit_id", "code"):
         titles[uid][code] += 1
     names.update(Unit.objects.filter(pk__in=list(titles)).values_list("pk", "name"))
     title_caps = [
         {"unit": names.get(uid, ""), **quota.check_title_cap(
-            "CSTDCS", year=year, proposed=c["CSTDCS"], base=c["LDTT"] + c["CSTT"])}
+            "CSTDCS", year=year, proposed=c["CSTDCS"], base=sum(c[t] for t in CAP_BASE_TITLES))}
         for uid, c in sorted(titles.items(), key=lambda kv: names.get(kv[0], ""))
     ]
     return {"grade_caps": grade_caps, "title_caps": title_caps}
