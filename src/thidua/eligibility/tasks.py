@@ -1,4 +1,5 @@
 """Background job: the eligibility table of a large scope (a province) written to .xlsx."""
+from thidua.common.xlsx import xlsx_bytes
 from thidua.eligibility import services as svc
 from thidua.jobs.services import job_handler
 from thidua.organizations.models import Unit
@@ -9,26 +10,23 @@ CHUNK = 5000
 
 @job_handler("eligibility_table")
 def run(job, progress):
-    from thidua.common.xlsx import xlsx_bytes
-    from thidua.eligibility.views import _rows, _target_order, export_table
-
     p = job.params
     unit, year = Unit.objects.get(pk=p["unit"]), int(p["year"])
     flt = {"target": p.get("target", ""), "status": p.get("status", "")}
     ids = list(Person.objects.filter(unit_path__startswith=unit.path).values_list("pk", flat=True))
     progress(0, total=len(ids), message=f"Đang xét {len(ids)} người…")
     rows = []
-    for start in range(0, len(ids), CHUNK):
+    for start in range(0, max(len(ids), 1), CHUNK):  # once at least: the collectives, even with nobody in scope
         chunk = ids[start:start + CHUNK]
         result = svc.unit_answers(unit, year, targets=[flt["target"]] if flt["target"] else None,
                                   include_collectives=start == 0, person_ids=chunk)
-        rows += _rows(result, flt)
+        rows += svc.table_rows(result, flt)
         progress(min(start + CHUNK, len(ids)), message=f"Đã xét {min(start + CHUNK, len(ids))}/{len(ids)} người")
-    targets = sorted({t for r in rows for t in r["answers"]}, key=_target_order)
+    targets = svc.table_targets(rows)
     path = svc.job_result_path(job.pk)
     with open(path, "wb") as fh:
-        fh.write(xlsx_bytes(f"Xét {year}", *export_table(rows, targets)))
-    job.result_file, job.result_name = path, f"xet-danh-hieu-{unit.code}-{year}.xlsx"
+        fh.write(xlsx_bytes(svc.TABLE_SHEET.format(year=year), *svc.table_export(rows, targets)))
+    job.result_file, job.result_name = path, svc.TABLE_FILE_NAME.format(code=unit.code, year=year)
     job.save(update_fields=["result_file", "result_name"])
     eligible = sum(1 for r in rows for a in r["answers"].values() if a["eligible"] is True)
     progress(len(ids), message=f"Xong: {len(rows)} đối tượng, {eligible} kết quả đủ điều kiện.")

@@ -3,27 +3,41 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 
-from thidua.common.text import fold
 from thidua.common.web import scope_of
 from thidua.common.xlsx import xlsx_response
 from thidua.eligibility import services as svc
 from thidua.jobs.services import job_start
+from thidua.organizations.models import Unit
 from thidua.organizations.selectors import unit_get_for_user, unit_list_for_user
 from thidua.people.models import Person
 from thidua.people.selectors import person_get_for_user
 from thidua.records.models import Grade, InitiativeLevel
+from thidua.rules import quota
+from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 INLINE_LIMIT = 1500  # people in a subtree above which the table is computed as a background job
-STATUS_LABEL = {True: "Đủ điều kiện", False: "Chưa đủ điều kiện", None: "Chưa đủ dữ liệu"}
+STATUS_LABEL = svc.STATUS_LABEL
 LABELS = {"label_yes": STATUS_LABEL[True], "label_no": STATUS_LABEL[False], "label_unknown": STATUS_LABEL[None]}
+YEARS = {"min_year": MIN_YEAR, "max_year": MAX_YEAR}
+MSG_YEAR_MALFORMED = "Năm “{value}” không hợp lệ: cần một số nguyên từ {lo} đến {hi}. Đang hiển thị năm {year}."
+MSG_YEAR_RANGE = "Năm {value} nằm ngoài phạm vi các quy định ({lo}–{hi}). Đang hiển thị năm {year}."
+MSG_COUNTS = "Số lượng phải là số nguyên không âm."
 
 
-def _year(request) -> int:
+def _year(request) -> tuple[int, str]:
+    """The year asked in the query string, or the default year with a message saying why it was not used."""
+    raw = (request.GET.get("year") or "").strip()
+    if not raw:
+        return svc.default_year(), ""
     try:
-        year = int(request.GET.get("year") or svc.default_year())
+        year = int(raw)
     except ValueError:
-        year = svc.default_year()
-    return max(2000, min(year, 2100))
+        year = None
+    if year is not None and svc.year_in_range(year):
+        return year, ""
+    fallback = svc.default_year()
+    template = MSG_YEAR_MALFORMED if year is None else MSG_YEAR_RANGE
+    return fallback, template.format(value=raw[:20], lo=MIN_YEAR, hi=MAX_YEAR, year=fallback)
 
 
 def _humanize(answers):
@@ -45,13 +59,14 @@ def index(request):
         raise PermissionDenied
     roots = unit_list_for_user(scope, include_closed=False).order_by("path").values_list("code", "name")[:5000]
     return render(request, "eligibility/index.html", {"nav": "eligibility", "units": roots,
-                                                       "year": svc.default_year()})
+                                                       "year": svc.default_year(), "all_targets": svc.FILTER_TARGETS,
+                                                       **YEARS})
 
 
 @login_required
 def person_card(request, pk):
     person = person_get_for_user(scope_of(request), pk)
-    year = _year(request)
+    year, year_error = _year(request)
     answers = _humanize(svc.person_answers(person, year))
     assumed = {}
     if request.GET.get("forecast_grade") in Grade.values:  # anything else: as recorded
@@ -60,7 +75,7 @@ def person_card(request, pk):
         assumed["initiatives"] = [{"level": request.GET["forecast_initiative"], "name": "(giả định)"}]
     forecast = _humanize(svc.person_forecast(person, year, assumed or None))
     return render(request, "eligibility/_person_card.html", {
-        "person": person, "year": year, "answers": answers, **LABELS,
+        "person": person, "year": year, "year_error": year_error, "answers": answers, **LABELS, **YEARS,
         "grades": Grade.choices, "forecast": forecast, "assumed": assumed, "next_year": year + 1,
         "target_label": svc.target_label,
     })
@@ -70,121 +85,81 @@ def _filters(request):
     return {"target": request.GET.get("target", ""), "status": request.GET.get("status", "")}
 
 
-def _rows(result, flt):
-    rows = []
-    names = dict(Person.objects.filter(pk__in=[int(s["id"][2:]) for s in result["people"]])
-                 .values_list("pk", "full_name"))
-    from thidua.organizations.models import Unit
-
-    unit_names = {pk: (name, code) for pk, name, code in Unit.objects.filter(
-        pk__in=[int(s["id"][2:]) for s in result["units"]]).values_list("pk", "name", "code")}
-    for s in result["people"] + result["units"]:
-        sid = s["id"]
-        answers = result["answers"].get(sid, {})
-        if flt["target"]:
-            a = answers.get(flt["target"])
-            if a is None:
-                continue
-            want = {"yes": True, "no": False, "unknown": None}.get(flt["status"], "any")
-            if want != "any" and a["eligible"] is not want:
-                continue
-        pk = int(sid[2:])
-        collective = s["kind"] == "collective"
-        name, code = unit_names.get(pk, ("", "")) if collective else (names.get(pk), "")
-        rows.append({"id": sid, "pk": pk, "collective": collective, "code": code, "name": name, "answers": answers})
-    rows.sort(key=lambda r: (r["collective"], fold(r["name"] or "")))
-    return rows
-
-
 @login_required
 def unit_table(request, code):
     scope = scope_of(request)
     unit = unit_get_for_user(scope, code=code.strip().upper())
-    year, flt = _year(request), _filters(request)
+    (year, year_error), flt = _year(request), _filters(request)
     n_people = Person.objects.filter(unit_path__startswith=unit.path).count()
-    if n_people > INLINE_LIMIT or request.GET.get("job"):
+    # with a refused year, neither a job nor a file for another year: the page shows the message
+    if not year_error and (n_people > INLINE_LIMIT or request.GET.get("job")):
         job = job_start(user=request.user, kind="eligibility_table",
                         params={"unit": unit.pk, "year": year, **flt}, total=n_people,
                         message=f"Xét điều kiện {n_people} người của {unit.name}, năm {year}…")
         return redirect("jobs:job_detail", pk=job.pk)
     result = svc.unit_answers(unit, year, targets=[flt["target"]] if flt["target"] else None)
-    rows = _rows(result, flt)
-    targets = sorted({t for r in rows for t in r["answers"]}, key=_target_order)
+    rows = svc.table_rows(result, flt)
+    targets = svc.table_targets(rows)
+    if not year_error and request.GET.get("format") == "xlsx":
+        return xlsx_response(svc.TABLE_FILE_NAME.format(code=unit.code, year=year), svc.TABLE_SHEET.format(year=year),
+                             *svc.table_export(rows, targets))
     for r in rows:
         r["cells"] = [(t, r["answers"].get(t)) for t in targets]
         if flt["target"] and r["answers"].get(flt["target"]):
             r["note"] = "; ".join(svc.humanize_missing(m) for m in r["answers"][flt["target"]].get("missing", []))
-    if request.GET.get("format") == "xlsx":
-        return xlsx_response(f"xet-danh-hieu-{unit.code}-{year}.xlsx", f"Xét {year}", *export_table(rows, targets))
     return render(request, "eligibility/unit_table.html", {
-        "unit": unit, "year": year, "rows": rows, "targets": targets, "filters": flt, "nav": "eligibility",
-        "all_targets": svc.INDIVIDUAL_TARGETS + ["CSTT"] + svc.COLLECTIVE_TARGETS[:4],
-        "target_label": svc.target_label, "query": request.GET.urlencode(),
+        "unit": unit, "year": year, "year_error": year_error, "rows": rows, "targets": targets, "filters": flt,
+        "nav": "eligibility", "all_targets": svc.FILTER_TARGETS, "target_label": svc.target_label,
+        "query": _query_with_year(request, year), **YEARS,
     })
 
 
-def _target_order(code):
-    order = svc.INDIVIDUAL_TARGETS + ["CSTT"] + svc.COLLECTIVE_TARGETS
-    return order.index(code) if code in order else 99
-
-
-def export_table(rows, targets):
-    headers = ["Đối tượng", "Tập thể"] + [f"{t} – {svc.target_label(t)}" for t in targets] + ["Còn thiếu"]
-
-    def cell(a):
-        return "" if a is None else STATUS_LABEL[a["eligible"]]
-
-    out = []
-    for r in rows:
-        missing = "; ".join(f"{t}: {m}" for t in targets for m in (r["answers"].get(t) or {}).get("missing", [])
-                            if (r["answers"].get(t) or {}).get("eligible") is False)
-        out.append([r["name"], "x" if r["collective"] else ""] + [cell(r["answers"].get(t)) for t in targets]
-                   + [missing])
-    return headers, out
+def _query_with_year(request, year: int) -> str:
+    """The page's query string with the year actually shown (links never carry a refused year)."""
+    query = request.GET.copy()
+    query["year"] = str(year)
+    for key in ("format", "job"):
+        query.pop(key, None)
+    return query.urlencode()
 
 
 @login_required
 def explain(request):
     scope = scope_of(request)
-    sid, target, year = request.GET.get("subject", ""), request.GET.get("target", ""), _year(request)
+    sid, target = request.GET.get("subject", ""), request.GET.get("target", "")
+    year, year_error = _year(request)
     if not (sid[:2] in ("p-", "u-") and sid[2:].isdigit()):
         raise Http404()
     if sid.startswith("p-"):
         person = person_get_for_user(scope, int(sid[2:]))
         answers = _humanize(svc.person_answers(person, year, [target]))
         name = person.full_name
-    elif sid.startswith("u-"):
-        from thidua.organizations.models import Unit
-
+    else:
         unit = Unit.objects.filter(pk=int(sid[2:])).first()
         if unit is None or not scope.can_unit(unit):
             raise Http404()
         answers = _humanize(svc.collective_answers(unit, year, [target]))
         name = unit.name
-    else:
-        raise Http404()
     return render(request, "eligibility/_explain.html", {
         "answer": answers[0] if answers else None, "name": name, "target_label": svc.target_label,
-        **LABELS})
+        "year_error": year_error, **LABELS})
 
 
 @login_required
 def unit_quota(request, code):
-    from thidua.rules import quota
-
     scope = scope_of(request)
     unit = unit_get_for_user(scope, code=code.strip().upper())
-    year = _year(request)
+    year, year_error = _year(request)
     track = "party" if request.GET.get("track") == "party" else "government"
     check = None
-    if request.GET.get("excellent") or request.GET.get("good"):
+    if not year_error and (request.GET.get("excellent") or request.GET.get("good")):
         try:
             counts = {"excellent": int(request.GET.get("excellent") or 0), "good": int(request.GET.get("good") or 0)}
         except ValueError:
             counts = None
         check = (quota.check_grade_cap(counts, year=year, track=track) if counts and min(counts.values()) >= 0
-                 else {"ok": False, "message": "Số lượng phải là số nguyên không âm.", "source": ""})
+                 else {"ok": False, "message": MSG_COUNTS, "source": ""})
     return render(request, "eligibility/quota.html", {
-        "unit": unit, "year": year, "track": track, "nav": "eligibility", "check": check,
-        **svc.unit_quota(unit, year, track),
+        "unit": unit, "year": year, "year_error": year_error, "track": track, "nav": "eligibility", "check": check,
+        **YEARS, **svc.unit_quota(unit, year, track),
     })
