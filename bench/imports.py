@@ -25,12 +25,12 @@ from thidua.organizations.models import Unit
 SEED = 2025
 SURNAMES = ["Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô",
             "Dương", "Lý", "Đinh", "Trương", "Lâm", "Mai", "Tạ", "Cao", "Hà", "Lương"]
-MIDDLE_M = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Ngọc", "Xuân", "Đình", "Quang", "Trọng"]
-MIDDLE_F = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Phương", "Hồng", "Thùy", "Mỹ", "Bích", "Diệu"]
-GIVEN_M = ["Thắng", "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Nam", "Sơn", "Phong", "Quân", "Khoa", "Bình", "Toàn",
-           "Trung", "Hiếu", "Đạt", "Cường", "Thành", "Vinh", "Lộc", "Tài", "Phúc", "Khánh", "Duy"]
-GIVEN_F = ["Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Thảo", "Ngân", "Hà", "Yến", "Nhung", "Vân", "Loan",
-           "Hạnh", "Dung", "Thủy", "Oanh", "Quyên", "Châu", "Tâm", "Giang", "Hằng", "Nga", "Phượng"]
+MIDDLE_NAMES_MALE = ["Văn", "Đức", "Minh", "Quốc", "Hữu", "Công", "Thanh", "Ngọc", "Xuân", "Đình", "Quang", "Trọng"]
+MIDDLE_NAMES_FEMALE = ["Thị", "Ngọc", "Thu", "Thanh", "Kim", "Minh", "Phương", "Hồng", "Thùy", "Mỹ", "Bích", "Diệu"]
+GIVEN_NAMES_MALE = ["Thắng", "Hùng", "Dũng", "Tuấn", "Hải", "Long", "Nam", "Sơn", "Phong", "Quân", "Khoa", "Bình", "Toàn",
+                    "Trung", "Hiếu", "Đạt", "Cường", "Thành", "Vinh", "Lộc", "Tài", "Phúc", "Khánh", "Duy"]
+GIVEN_NAMES_FEMALE = ["Lan", "Hương", "Mai", "Hoa", "Linh", "Trang", "Thảo", "Ngân", "Hà", "Yến", "Nhung", "Vân", "Loan",
+                      "Hạnh", "Dung", "Thủy", "Oanh", "Quyên", "Châu", "Tâm", "Giang", "Hằng", "Nga", "Phượng"]
 POSITIONS = ["Chuyên viên", "Chuyên viên chính", "Cán sự", "Nhân viên", "Kế toán viên", "Thanh tra viên"]
 LEADER_POSITIONS = ["Trưởng phòng", "Phó Trưởng phòng"]
 STAFF = ["Công chức", "Công chức", "Viên chức", "Viên chức", "Người lao động", "Cán bộ"]
@@ -59,7 +59,7 @@ def generate_units(rng: random.Random, n_departments: int = 20, per_department: 
 
 
 def _name(rng: random.Random, female: bool) -> str:
-    middle, given = (MIDDLE_F, GIVEN_F) if female else (MIDDLE_M, GIVEN_M)
+    middle, given = (MIDDLE_NAMES_FEMALE, GIVEN_NAMES_FEMALE) if female else (MIDDLE_NAMES_MALE, GIVEN_NAMES_MALE)
     return f"{rng.choice(SURNAMES)} {rng.choice(middle)} {rng.choice(given)}"
 
 

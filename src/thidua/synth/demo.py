@@ -6,13 +6,13 @@ from random import Random
 from django.contrib.auth.models import User
 from django.db import transaction
 
-from thidua.accounts import services as acc_svc
+from thidua.accounts import services as account_services
 from thidua.accounts.models import Role, RoleAssignment
-from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
 from thidua.common.context import Actor
-from thidua.organizations import services as org_svc
+from thidua.common.scope import Scope
+from thidua.organizations import services as organization_services
 from thidua.organizations.models import (
     Cluster,
     ClusterMembership,
@@ -22,14 +22,13 @@ from thidua.organizations.models import (
     UnitSuccession,
 )
 from thidua.people import restructure
-from thidua.people import services as ppl
+from thidua.people import services as people_services
 from thidua.people.models import Leave, PartyMembership, Person, Posting
-from thidua.records import services as rec
+from thidua.records import services as records_services
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
-from thidua.synth import demo_data as dd
+from thidua.synth import demo_data
 from thidua.synth.history import YearFacts, collective_titles, person_history, unit_grade
 
-D = datetime.date
 ACTOR = Actor(user=None, request_id="demo")
 SCOPE = Scope(is_admin=True)
 PASSWORD = "thidua2026"
@@ -54,91 +53,101 @@ def demo_loaded() -> bool:
 
 
 def logins_table() -> str:
+    """The demo logins as an aligned text table (printed by `thidua demo`)."""
     rows = [("Tài khoản", "Vai trò", "Phạm vi", "Mật khẩu")]
-    rows += [(u, Role(r).label, desc, PASSWORD) for u, r, _k, _c, desc, _p in LOGINS]
-    widths = [max(len(r[i]) for r in rows) for i in range(4)]
-    line = "  ".join("-" * w for w in widths)
-    out = ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
-    return "\n".join([out[0], line, *out[1:]])
+    rows += [(username, Role(role).label, description, PASSWORD)
+             for username, role, _kind, _code, description, _person in LOGINS]
+    widths = [max(len(row[column]) for row in rows) for column in range(4)]
+    rule = "  ".join("-" * width for width in widths)
+    lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)) for row in rows]
+    return "\n".join([lines[0], rule, *lines[1:]])
 
 
 class DemoLoader:
-    def __init__(self, *, people: int = DEFAULT_PEOPLE, log=lambda s: None):
+    """Builds the demo through the services, in the order of run()."""
+
+    def __init__(self, *, people: int = DEFAULT_PEOPLE, log=lambda message: None):
         self.target_people = people
         self.log = log
         self.units: dict[str, Unit] = {}
         self.party: dict[str, PartyOrg] = {}
         self.persons: dict[str, Person] = {}
         self.history: dict[int, tuple[Person, str, list[YearFacts]]] = {}  # person pk -> (person, unit code, facts)
-        self.cccd_seen: set[str] = set()
+        self.citizen_ids_used: set[str] = set()
 
     # --- organisation ---------------------------------------------------------------
     def build_units(self) -> None:
-        for code, name, kind, parent, short, legal in dd.UNITS:
-            self.units[code] = org_svc.unit_create(
-                actor=ACTOR, scope=SCOPE, code=code, name=name, kind=kind, short_name=short,
-                parent=self.units[parent] if parent else None, has_legal_personality=legal,
-                valid_from=D(2010, 1, 1))
-        for code, name, kind, parent, unit in dd.PARTY_ORGS:
-            self.party[code] = org_svc.party_org_create(
+        for code, name, kind, parent, short_name, has_legal_personality in demo_data.UNITS:
+            self.units[code] = organization_services.unit_create(
+                actor=ACTOR, scope=SCOPE, code=code, name=name, kind=kind, short_name=short_name,
+                parent=self.units[parent] if parent else None, has_legal_personality=has_legal_personality,
+                valid_from=datetime.date(2010, 1, 1))
+        for code, name, kind, parent, unit in demo_data.PARTY_ORGS:
+            self.party[code] = organization_services.party_org_create(
                 actor=ACTOR, scope=SCOPE, code=code, name=name, kind=kind,
                 parent=self.party[parent] if parent else None, unit=self.units[unit] if unit else None)
 
     def build_clusters(self) -> None:
-        code, name, level, organizer = dd.KHOI_BAN_DANG
-        k1 = org_svc.cluster_create(actor=ACTOR, scope=SCOPE, code=code, name=name, level=level,
-                                    description="Thành viên và khối trưởng 2017–2018 theo bài báo ngày 30/3/2018; "
-                                                "các năm sau là ví dụ minh họa.")
-        members = [self.units[c] for c in dd.KHOI_BAN_DANG_MEMBERS]
-        for year, (head, deps) in dd.KHOI_BAN_DANG_OFFICES.items():
-            org_svc.cluster_set_year(actor=ACTOR, scope=SCOPE, cluster=k1, year=year, members=members,
-                                     head=self.units[head], deputies=[self.units[d] for d in deps])
-        code, name, level, organizer = dd.KHOI_II
-        k2 = org_svc.cluster_create(actor=ACTOR, scope=SCOPE, code=code, name=name, level=level,
-                                    organizer=self.units[organizer],
-                                    description="Thanh tra các bộ, ngành (bài báo ngày 22/6/2017).")
-        members = [self.units[c] for c in dd.KHOI_II_MEMBERS]
-        for i, year in enumerate(dd.YEARS):
-            head, deps = dd.KHOI_II_OFFICES.get(year) or (
-                dd.KHOI_II_MEMBERS[i % 7], [dd.KHOI_II_MEMBERS[(i + 1) % 7]])
-            org_svc.cluster_set_year(actor=ACTOR, scope=SCOPE, cluster=k2, year=year, members=members,
-                                     head=self.units[head], deputies=[self.units[d] for d in deps])
+        """The two clusters of the seed articles, with members, head and deputies per year."""
+        code, name, level, organizer = demo_data.KHOI_BAN_DANG
+        ban_dang = organization_services.cluster_create(
+            actor=ACTOR, scope=SCOPE, code=code, name=name, level=level,
+            description="Thành viên và khối trưởng 2017–2018 theo bài báo ngày 30/3/2018; các năm sau là ví dụ minh họa.")
+        members = [self.units[member] for member in demo_data.KHOI_BAN_DANG_MEMBERS]
+        for year, (head, deputies) in demo_data.KHOI_BAN_DANG_OFFICES.items():
+            organization_services.cluster_set_year(
+                actor=ACTOR, scope=SCOPE, cluster=ban_dang, year=year, members=members, head=self.units[head],
+                deputies=[self.units[deputy] for deputy in deputies])
+        code, name, level, organizer = demo_data.KHOI_II
+        khoi_ii = organization_services.cluster_create(
+            actor=ACTOR, scope=SCOPE, code=code, name=name, level=level, organizer=self.units[organizer],
+            description="Thanh tra các bộ, ngành (bài báo ngày 22/6/2017).")
+        members = [self.units[member] for member in demo_data.KHOI_II_MEMBERS]
+        for i, year in enumerate(demo_data.YEARS):
+            # the seed's year, else the head and deputy rotate through the members
+            head, deputies = demo_data.KHOI_II_OFFICES.get(year) or (
+                demo_data.KHOI_II_MEMBERS[i % 7], [demo_data.KHOI_II_MEMBERS[(i + 1) % 7]])
+            organization_services.cluster_set_year(
+                actor=ACTOR, scope=SCOPE, cluster=khoi_ii, year=year, members=members, head=self.units[head],
+                deputies=[self.units[deputy] for deputy in deputies])
 
     # --- people -------------------------------------------------------------------------
-    def _cccd(self, rng: Random, root: str, gender: str, birth_year: int) -> str:
+    def _citizen_id(self, rng: Random, root: str, gender: str, birth_year: int) -> str:
+        """A plausible, unused CCCD: province code, century and sex digit, year of birth, six random digits."""
         century = 0 if birth_year < 2000 else 2
-        prefix = f"{dd.PROVINCE_CCCD.get(root, '001')}{century + (gender == 'female')}{birth_year % 100:02d}"
+        prefix = f"{demo_data.PROVINCE_CCCD.get(root, '001')}{century + (gender == 'female')}{birth_year % 100:02d}"
         while True:
             value = prefix + f"{rng.randrange(10**6):06d}"
-            if value not in self.cccd_seen:
-                self.cccd_seen.add(value)
+            if value not in self.citizen_ids_used:
+                self.citizen_ids_used.add(value)
                 return value
 
     def _name(self, rng: Random, gender: str) -> str:
-        middle = dd.MIDDLE_F if gender == "female" else dd.MIDDLE_M
-        given = dd.GIVEN_F if gender == "female" else dd.GIVEN_M
-        return f"{rng.choice(dd.SURNAMES)} {rng.choice(middle)} {rng.choice(given)}"
+        middle = demo_data.MIDDLE_NAMES_FEMALE if gender == "female" else demo_data.MIDDLE_NAMES_MALE
+        given = demo_data.GIVEN_NAMES_FEMALE if gender == "female" else demo_data.GIVEN_NAMES_MALE
+        return f"{rng.choice(demo_data.SURNAMES)} {rng.choice(middle)} {rng.choice(given)}"
 
     def _party_org_for(self, unit_code: str) -> PartyOrg | None:
+        """The party organisation of the unit or of its nearest ancestor that has one."""
         code = unit_code
         while code:
-            for pcode, _n, _k, _p, ucode in dd.PARTY_ORGS:
-                if ucode == code:
-                    return self.party[pcode]
-            parent = next((u[3] for u in dd.UNITS if u[0] == code), None)
-            code = parent
+            for party_code, _name, _kind, _parent, party_unit_code in demo_data.PARTY_ORGS:
+                if party_unit_code == code:
+                    return self.party[party_code]
+            code = _parent_code(code)
         return None
 
     def _root(self, unit_code: str) -> str:
+        """The code of the top unit (ministry or province) above `unit_code`."""
         code = unit_code
         while True:
-            parent = next(u[3] for u in dd.UNITS if u[0] == code)
+            parent = _parent_code(code)
             if parent is None:
                 return code
             code = parent
 
     def _staff_type(self, rng: Random, unit_code: str) -> str:
-        kind = next(u[2] for u in dd.UNITS if u[0] == unit_code)
+        kind = _unit_kind(unit_code)
         if unit_code in ("BQP-TT", "BCA-TT"):
             return "armed_forces"
         if kind == "public_service_unit":
@@ -150,22 +159,25 @@ class DemoLoader:
     def _create_person(self, rng: Random, *, key: str, name: str, gender: str, birth_year: int, unit_code: str,
                        position: str, staff_type: str, leader: bool, party_code: str | None,
                        profile: str) -> Person:
+        """The person, their party membership, and their yearly facts (written later by build_person_history)."""
         start_year = min(2022, max(birth_year + 23, 2005 + rng.randrange(0, 18)))
         if profile.startswith("story") or key in ("huynh_thanh_tam", "nguyen_thi_kim_loan"):
             start_year = 2012
-        start = D(start_year, rng.choice([1, 3, 4, 7, 9, 10]), 1)
-        person = ppl.person_create(
-            actor=ACTOR, scope=SCOPE, citizen_id=self._cccd(rng, self._root(unit_code), gender, birth_year),
-            full_name=name, unit=self.units[unit_code], staff_type=staff_type, start=start, position=position,
-            is_leader=leader, birth_date=D(birth_year, rng.randint(1, 12), rng.randint(1, 28)), gender=gender,
-            recruited_on=start)
+        start = datetime.date(start_year, rng.choice([1, 3, 4, 7, 9, 10]), 1)
+        citizen_id = self._citizen_id(rng, self._root(unit_code), gender, birth_year)
+        birth_date = datetime.date(birth_year, rng.randint(1, 12), rng.randint(1, 28))
+        person = people_services.person_create(
+            actor=ACTOR, scope=SCOPE, citizen_id=citizen_id, full_name=name, unit=self.units[unit_code],
+            staff_type=staff_type, start=start, position=position, is_leader=leader, birth_date=birth_date,
+            gender=gender, recruited_on=start)
         if party_code:
-            ppl.party_membership_open(actor=ACTOR, scope=SCOPE, person=person, party_org=self.party[party_code],
-                                      start=D(max(start_year - rng.randrange(0, 6), birth_year + 20), 5, 19),
-                                      card_no=f"{9300 + len(self.persons):04d}{rng.randrange(10**4):04d}")
+            joined = datetime.date(max(start_year - rng.randrange(0, 6), birth_year + 20), 5, 19)
+            card_no = f"{9300 + len(self.persons):04d}{rng.randrange(10**4):04d}"
+            people_services.party_membership_open(actor=ACTOR, scope=SCOPE, person=person,
+                                                  party_org=self.party[party_code], start=joined, card_no=card_no)
         self.persons[key] = person
-        years = [y for y in dd.YEARS if y >= start.year]
-        first_months = 13 - start.month if start.year >= dd.YEARS[0] else 12
+        years = [year for year in demo_data.YEARS if year >= start.year]
+        first_months = 13 - start.month if start.year >= demo_data.YEARS[0] else 12
         facts = person_history(rng, years=years, profile=profile if profile in ("star", "solid") else "average",
                                party=bool(party_code), first_months=first_months,
                                forced=STORY_FACTS.get(profile))
@@ -173,161 +185,186 @@ class DemoLoader:
         return person
 
     def build_people(self) -> None:
+        """The named people of the seeds and the stories, then staff per unit scaled to `people`."""
         rng = Random(2026)
-        for key, name, gender, by, unit, pos, st, leader, party, profile in dd.NAMED + dd.STORIES:
-            self._create_person(rng, key=key, name=name, gender=gender, birth_year=by, unit_code=unit, position=pos,
-                                staff_type=st, leader=leader, party_code=party, profile=profile)
-        fixed = len(dd.NAMED) + len(dd.STORIES)
-        scale = max(self.target_people - fixed, 0) / sum(dd.HEADCOUNT.values())
-        n = 0
-        for unit_code, count in dd.HEADCOUNT.items():
-            kind = next(u[2] for u in dd.UNITS if u[0] == unit_code)
-            for i in range(max(1, round(count * scale))):
+        for (key, name, gender, birth_year, unit_code, position, staff_type, leader, party_code,
+             profile) in demo_data.NAMED + demo_data.STORIES:
+            self._create_person(rng, key=key, name=name, gender=gender, birth_year=birth_year, unit_code=unit_code,
+                                position=position, staff_type=staff_type, leader=leader, party_code=party_code,
+                                profile=profile)
+        named = len(demo_data.NAMED) + len(demo_data.STORIES)
+        scale = max(self.target_people - named, 0) / sum(demo_data.HEADCOUNT.values())
+        number = 0
+        for unit_code, headcount in demo_data.HEADCOUNT.items():
+            kind = _unit_kind(unit_code)
+            for i in range(max(1, round(headcount * scale))):
                 gender = "female" if rng.random() < 0.45 else "male"
-                leader = i == 0
-                position = dd.POSITIONS_LEADER.get(kind, "Trưởng phòng") if leader else rng.choice(dd.POSITIONS_STAFF)
-                org = self._party_org_for(unit_code)
-                party = org.code if org and rng.random() < (0.9 if leader else 0.4) else None
-                self._create_person(rng, key=f"p{n}", name=self._name(rng, gender), gender=gender,
+                leader = i == 0  # the first person of a unit leads it
+                if leader:
+                    position = demo_data.POSITIONS_LEADER.get(kind, "Trưởng phòng")
+                else:
+                    position = rng.choice(demo_data.POSITIONS_STAFF)
+                party_org = self._party_org_for(unit_code)
+                party_code = party_org.code if party_org and rng.random() < (0.9 if leader else 0.4) else None
+                # keyword arguments are evaluated left to right: the draws keep this order
+                self._create_person(rng, key=f"p{number}", name=self._name(rng, gender), gender=gender,
                                     birth_year=rng.randint(1965, 1998), unit_code=unit_code, position=position,
-                                    staff_type=self._staff_type(rng, unit_code), leader=leader, party_code=party,
-                                    profile=_profile(rng))
-                n += 1
+                                    staff_type=self._staff_type(rng, unit_code), leader=leader,
+                                    party_code=party_code, profile=_profile(rng))
+                number += 1
         self.log(f"  {len(self.persons)} cá nhân")
 
     # --- history --------------------------------------------------------------------------
     def _decision(self, unit_code: str, code: str, year: int) -> dict:
+        """Decision number, date and authority of an award: the Prime Minister for BK_TTG, the head of
+        the unit itself for LĐTT/CSTT/GK when it has legal personality, else the head of its top unit."""
         root = self._root(unit_code)
-        abbr, who = dd.AUTHORITY.get(root, (root, f"Thủ trưởng {self.units[root].name}"))
-        n = int(hashlib.md5(f"{root}{code}{year}".encode()).hexdigest()[:4], 16) % 900 + 10
+        abbreviation, authority = demo_data.AUTHORITY.get(root, (root, f"Thủ trưởng {self.units[root].name}"))
+        number = int(hashlib.md5(f"{root}{code}{year}".encode()).hexdigest()[:4], 16) % 900 + 10
         if code == "BK_TTG":
-            return {"decision_no": f"{n}/QĐ-TTg", "decision_date": D(year + 1, 6, 12), "authority": "Thủ tướng Chính phủ"}
+            return {"decision_no": f"{number}/QĐ-TTg", "decision_date": datetime.date(year + 1, 6, 12),
+                    "authority": "Thủ tướng Chính phủ"}
         month = {"LDTT": 1, "CSTT": 1, "CSTDCS": 1, "GK": 1}.get(code, 3)
         if code in ("LDTT", "CSTT", "GK") and self.units[unit_code].has_legal_personality and unit_code != root:
-            who = f"Thủ trưởng {self.units[unit_code].name}"
-        return {"decision_no": f"{n}/QĐ-{abbr}", "decision_date": D(year + 1, month, 15), "authority": who}
+            authority = f"Thủ trưởng {self.units[unit_code].name}"
+        return {"decision_no": f"{number}/QĐ-{abbreviation}", "decision_date": datetime.date(year + 1, month, 15),
+                "authority": authority}
 
     def build_person_history(self) -> None:
         for person, unit_code, facts in self.history.values():
             armed = person.staff_type == "armed_forces"
-            for i, f in enumerate(facts):
-                self._person_year(person, unit_code, f, armed, i)
+            for year_facts in facts:
+                self._person_year(person, unit_code, year_facts, armed)
         self.log("  lịch sử xếp loại, danh hiệu")
 
-    def _person_year(self, person: Person, unit_code: str, f: YearFacts, armed: bool, i: int) -> None:
-        add = rec.history_add
-        add(actor=ACTOR, scope=SCOPE, model=YearRecord, subject=person, source="import", year=f.year,
-            track="government", grade=f.grade, months_worked=f.months, note=f.note)
-        if f.party_grade:
-            add(actor=ACTOR, scope=SCOPE, model=YearRecord, subject=person, source="import", year=f.year,
-                track="party", grade=f.party_grade)
-        for j, level in enumerate(f.initiatives):
-            topic = dd.INITIATIVE_TOPICS[(person.pk * 7 + f.year + j) % len(dd.INITIATIVE_TOPICS)]
-            add(actor=ACTOR, scope=SCOPE, model=Initiative, subject=person, source="import", year=f.year,
-                title=f"{topic} ({self.units[unit_code].short_name or self.units[unit_code].name}, {f.year})",
-                level=level, recognized_on=D(f.year, 11, 20),
-                decision_no=f"{(person.pk * 13 + f.year) % 500 + 1}/QĐ-HĐSK")
-        for code in f.titles:
-            code = "CSTT" if armed and code == "LDTT" else code
-            add(actor=ACTOR, scope=SCOPE, model=Award, subject=person, source="import", year=f.year, code=code,
-                kind="regular", **self._decision(unit_code, code, f.year))
-        if f.discipline:
-            extra = {} if f.discipline == "under_review" else {
-                "decided_on": D(f.year, 9, 15), "served_from": D(f.year, 9, 15), "served_to": D(f.year + 1, 3, 14),
-                "decision_no": f"{person.pk % 90 + 10}/QĐ-KL"}
-            add(actor=ACTOR, scope=SCOPE, model=Discipline, subject=person, source="import", year=f.year,
-                form=f.discipline, track="government", **extra)
+    def _person_year(self, person: Person, unit_code: str, facts: YearFacts, armed: bool) -> None:
+        """One year of a person through records.services: grades, initiatives, titles, discipline."""
+        write = {"actor": ACTOR, "scope": SCOPE, "subject": person, "source": "import", "year": facts.year}
+        records_services.history_add(**write, model=YearRecord, track="government", grade=facts.grade,
+                                     months_worked=facts.months, note=facts.note)
+        if facts.party_grade:
+            records_services.history_add(**write, model=YearRecord, track="party", grade=facts.party_grade)
+        unit = self.units[unit_code]
+        for j, level in enumerate(facts.initiatives):
+            topic = demo_data.INITIATIVE_TOPICS[(person.pk * 7 + facts.year + j) % len(demo_data.INITIATIVE_TOPICS)]
+            records_services.history_add(
+                **write, model=Initiative, title=f"{topic} ({unit.short_name or unit.name}, {facts.year})",
+                level=level, recognized_on=datetime.date(facts.year, 11, 20),
+                decision_no=f"{(person.pk * 13 + facts.year) % 500 + 1}/QĐ-HĐSK")
+        for code in facts.titles:
+            code = "CSTT" if armed and code == "LDTT" else code  # the armed forces' equivalent of LĐTT
+            records_services.history_add(**write, model=Award, code=code, kind="regular",
+                                         **self._decision(unit_code, code, facts.year))
+        if facts.discipline:
+            decided = {} if facts.discipline == "under_review" else {
+                "decided_on": datetime.date(facts.year, 9, 15), "served_from": datetime.date(facts.year, 9, 15),
+                "served_to": datetime.date(facts.year + 1, 3, 14), "decision_no": f"{person.pk % 90 + 10}/QĐ-KL"}
+            records_services.history_add(**write, model=Discipline, form=facts.discipline, track="government",
+                                         **decided)
 
     def build_leave(self) -> None:
-        p = self.persons["vo_ngoc_tram"]
-        ppl.leave_add(actor=ACTOR, scope=SCOPE, person=p, kind="maternity", start=D(2023, 3, 1), end=D(2023, 8, 31),
-                      note="Nghỉ thai sản 6 tháng (tính là thời gian công tác)")
+        """Maternity leave of the story (2023) and a short sick leave for four people (2022)."""
+        people_services.leave_add(actor=ACTOR, scope=SCOPE, person=self.persons["vo_ngoc_tram"], kind="maternity",
+                                  start=datetime.date(2023, 3, 1), end=datetime.date(2023, 8, 31),
+                                  note="Nghỉ thai sản 6 tháng (tính là thời gian công tác)")
         for key in list(self.persons)[40:44]:
-            ppl.leave_add(actor=ACTOR, scope=SCOPE, person=self.persons[key], kind="sick", start=D(2022, 10, 3),
-                          end=D(2022, 10, 14))
+            people_services.leave_add(actor=ACTOR, scope=SCOPE, person=self.persons[key], kind="sick",
+                                      start=datetime.date(2022, 10, 3), end=datetime.date(2022, 10, 14))
 
     def build_collectives(self) -> None:
         """Collective grades, titles and stats per unit and year, derived from its people's history."""
         rng = Random(17)
-        stats: dict[tuple[str, int], list[int]] = {}
+        # (unit code, year) -> [people, completed, LĐTT, CSTĐCS, disciplined from a warning up]
+        counts: dict[tuple[str, int], list[int]] = {}
         for _person, unit_code, facts in self.history.values():
-            for f in facts:
-                s = stats.setdefault((unit_code, f.year), [0, 0, 0, 0, 0])
-                s[0] += 1
-                s[1] += f.grade in ("excellent", "good", "complete")
-                s[2] += "LDTT" in f.titles
-                s[3] += "CSTDCS" in f.titles
-                s[4] += f.discipline in ("warning", "demotion", "dismissal_from_post")
+            for year_facts in facts:
+                unit_counts = counts.setdefault((unit_code, year_facts.year), [0, 0, 0, 0, 0])
+                unit_counts[0] += 1
+                unit_counts[1] += year_facts.grade in ("excellent", "good", "complete")
+                unit_counts[2] += "LDTT" in year_facts.titles
+                unit_counts[3] += "CSTDCS" in year_facts.titles
+                unit_counts[4] += year_facts.discipline in ("warning", "demotion", "dismissal_from_post")
         ranks = self._cluster_ranks(rng)
-        for (unit_code, year), (total, completed, ldtt, cstdcs, disc) in sorted(stats.items()):
+        for (unit_code, year), (total, completed, ldtt, cstdcs, disciplined) in sorted(counts.items()):
             unit = self.units[unit_code]
-            if unit.parent_id is None or (unit_code in dd.MERGED_COMMUNES and year >= 2025):
-                continue
+            if unit.parent_id is None or (unit_code in demo_data.MERGED_COMMUNES and year >= 2025):
+                continue  # top units are not graded here; the merged communes end in 2025
+            write = {"actor": ACTOR, "scope": SCOPE, "subject": unit, "source": "import", "year": year}
             grade = unit_grade(rng)
-            rec.history_add(actor=ACTOR, scope=SCOPE, model=YearRecord, subject=unit, source="import", year=year,
-                            track="government", grade=grade)
-            for code in collective_titles(rng, total=total, ldtt=ldtt, cstdcs=cstdcs, disciplined=disc, grade=grade):
-                rec.history_add(actor=ACTOR, scope=SCOPE, model=Award, subject=unit, source="import", year=year,
-                                code=code, kind="regular", **self._decision(unit_code, code, year))
+            records_services.history_add(**write, model=YearRecord, track="government", grade=grade)
+            for code in collective_titles(rng, total=total, ldtt=ldtt, cstdcs=cstdcs, disciplined=disciplined,
+                                          grade=grade):
+                records_services.history_add(**write, model=Award, code=code, kind="regular",
+                                             **self._decision(unit_code, code, year))
             rank, size = ranks.get((unit_code, year), (None, None))
-            rec.collective_stats_set(actor=ACTOR, scope=SCOPE, unit=unit, year=year, total=total, completed=completed,
-                                     ldtt=ldtt, cstdcs=cstdcs, disciplined=disc, cluster_rank=rank, cluster_size=size,
-                                     source="import")
+            records_services.collective_stats_set(
+                actor=ACTOR, scope=SCOPE, unit=unit, year=year, total=total, completed=completed, ldtt=ldtt,
+                cstdcs=cstdcs, disciplined=disciplined, cluster_rank=rank, cluster_size=size, source="import")
         self.log("  lịch sử tập thể, xếp hạng trong khối")
 
     def _cluster_ranks(self, rng: Random) -> dict:
-        out = {}
-        for members, years in ((dd.KHOI_BAN_DANG_MEMBERS, dd.KHOI_BAN_DANG_OFFICES), (dd.KHOI_II_MEMBERS, dd.YEARS)):
+        """(unit code, year) -> (rank, cluster size): a random order of each cluster's members per year."""
+        ranks = {}
+        for members, years in ((demo_data.KHOI_BAN_DANG_MEMBERS, demo_data.KHOI_BAN_DANG_OFFICES),
+                               (demo_data.KHOI_II_MEMBERS, demo_data.YEARS)):
             for year in years:
-                order = sorted(members, key=lambda c: rng.random())
-                for i, code in enumerate(order, start=1):
-                    out[(code, year)] = (i, len(members))
-        return out
+                order = sorted(members, key=lambda _code: rng.random())
+                for rank, code in enumerate(order, start=1):
+                    ranks[(code, year)] = (rank, len(members))
+        return ranks
 
     # --- 2025 reorganisation --------------------------------------------------------------
     def reorganise_2025(self) -> None:
-        u = self.units
-        district_staff = list(Person.objects.filter(unit=u[dd.DISTRICT]))
-        ward = restructure.unit_merge(actor=ACTOR, scope=SCOPE, units=[u[c] for c in dd.MERGED_COMMUNES],
-                                  date=dd.MERGE_DATE, new_code=dd.NEW_WARD[0], new_name=dd.NEW_WARD[1],
-                                  new_kind="commune", decision_no=dd.MERGE_DECISION)
-        restructure.unit_move(actor=ACTOR, scope=SCOPE, unit=ward, new_parent=u["DTP"],
-                          reason="Không tổ chức cấp huyện từ 01/7/2025")
-        u[dd.NEW_WARD[0]] = ward
-        pcode, pname, pkind, pparent = dd.NEW_WARD_PARTY
-        self.party[pcode] = org_svc.party_org_create(actor=ACTOR, scope=SCOPE, code=pcode, name=pname, kind=pkind,
-                                                     parent=self.party[pparent], unit=ward)
-        old_orgs = [self.party[c] for c in ("DB-DTP-CL-P1", "DB-DTP-CL-P3", "DB-DTP-CL-P4", "DB-DTP-CL-MT")]
+        """1/7/2025: four communes merge into a ward under the province, the district closes, its staff
+        move to the ward (one to Sở Nội vụ), and a ward chairman moves to Sở Nội vụ on 1/8/2025."""
+        units = self.units
+        district_staff = list(Person.objects.filter(unit=units[demo_data.DISTRICT]))
+        ward = restructure.unit_merge(actor=ACTOR, scope=SCOPE,
+                                      units=[units[code] for code in demo_data.MERGED_COMMUNES],
+                                      date=demo_data.MERGE_DATE, new_code=demo_data.NEW_WARD[0],
+                                      new_name=demo_data.NEW_WARD[1], new_kind="commune",
+                                      decision_no=demo_data.MERGE_DECISION)
+        restructure.unit_move(actor=ACTOR, scope=SCOPE, unit=ward, new_parent=units["DTP"],
+                              reason="Không tổ chức cấp huyện từ 01/7/2025")
+        units[demo_data.NEW_WARD[0]] = ward
+        party_code, party_name, party_kind, party_parent = demo_data.NEW_WARD_PARTY
+        self.party[party_code] = organization_services.party_org_create(
+            actor=ACTOR, scope=SCOPE, code=party_code, name=party_name, kind=party_kind,
+            parent=self.party[party_parent], unit=ward)
+        old_orgs = [self.party[code] for code in ("DB-DTP-CL-P1", "DB-DTP-CL-P3", "DB-DTP-CL-P4", "DB-DTP-CL-MT")]
         for org in old_orgs:
-            restructure.party_org_close(actor=ACTOR, scope=SCOPE, org=org, date=dd.MERGE_DATE,
-                                    successor=self.party[pcode])
+            restructure.party_org_close(actor=ACTOR, scope=SCOPE, org=org, date=demo_data.MERGE_DATE,
+                                        successor=self.party[party_code])
         for person in district_staff:
-            target = u["DTP-SNV"] if person.pk == self.persons["nguyen_thi_kim_loan"].pk else ward
-            ppl.posting_open(actor=ACTOR, scope=SCOPE, person=person, unit=target, staff_type=person.staff_type,
-                             start=dd.MERGE_DATE, position="Chuyên viên" if target is ward else "Phó Trưởng phòng",
-                             decision_no="215/QĐ-UBND")
-        org_svc.unit_dissolve(actor=ACTOR, scope=SCOPE, unit=u[dd.DISTRICT], date=dd.MERGE_DATE,
-                              decision_no=dd.MERGE_DECISION)
-        tam = Person.objects.get(pk=self.persons["huynh_thanh_tam"].pk)
-        ppl.posting_open(actor=ACTOR, scope=SCOPE, person=tam, unit=u["DTP-SNV"], staff_type="civil_servant",
-                         start=D(2025, 8, 1), position="Phó Giám đốc Sở", is_leader=True, decision_no="1021/QĐ-UBND")
-        ppl.party_membership_open(actor=ACTOR, scope=SCOPE, person=tam, party_org=self.party["CB-DTP-SNV"],
-                                  start=D(2025, 8, 1))
-        self.log(f"  sắp xếp 2025: {len(dd.MERGED_COMMUNES)} xã, phường → {ward.name}")
+            to_province = person.pk == self.persons["nguyen_thi_kim_loan"].pk
+            people_services.posting_open(
+                actor=ACTOR, scope=SCOPE, person=person, unit=units["DTP-SNV"] if to_province else ward,
+                staff_type=person.staff_type, start=demo_data.MERGE_DATE,
+                position="Phó Trưởng phòng" if to_province else "Chuyên viên", decision_no="215/QĐ-UBND")
+        organization_services.unit_dissolve(actor=ACTOR, scope=SCOPE, unit=units[demo_data.DISTRICT],
+                                            date=demo_data.MERGE_DATE, decision_no=demo_data.MERGE_DECISION)
+        thanh_tam = Person.objects.get(pk=self.persons["huynh_thanh_tam"].pk)
+        people_services.posting_open(actor=ACTOR, scope=SCOPE, person=thanh_tam, unit=units["DTP-SNV"],
+                                     staff_type="civil_servant", start=datetime.date(2025, 8, 1),
+                                     position="Phó Giám đốc Sở", is_leader=True, decision_no="1021/QĐ-UBND")
+        people_services.party_membership_open(actor=ACTOR, scope=SCOPE, person=thanh_tam,
+                                              party_org=self.party["CB-DTP-SNV"], start=datetime.date(2025, 8, 1))
+        self.log(f"  sắp xếp 2025: {len(demo_data.MERGED_COMMUNES)} xã, phường → {ward.name}")
 
     # --- logins ---------------------------------------------------------------------------
     def build_users(self) -> None:
+        """One login per role of LOGINS (kept when it already exists)."""
         targets = {"unit": self.units, "party_org": self.party,
-                   "cluster": {c.code: c for c in Cluster.objects.all()}}
-        codes = {"unit": "unit_code", "party_org": "party_code", "cluster": "cluster_code"}
-        for username, role, kind, code, _desc, person_key in LOGINS:
+                   "cluster": {cluster.code: cluster for cluster in Cluster.objects.all()}}
+        code_fields = {"unit": "unit_code", "party_org": "party_code", "cluster": "cluster_code"}
+        for username, role, kind, code, _description, person_key in LOGINS:
             if User.objects.filter(username=username).exists():
                 continue
             person = self.persons[person_key] if person_key else None
-            acc_svc.user_create(actor=ACTOR, scope=SCOPE, username=username, password=PASSWORD,
-                                role="" if role == Role.STAFF else role,
-                                citizen_id=person.citizen_id if person else "",
-                                **({codes[kind]: targets[kind][code].code} if kind else {}))
+            account_services.user_create(actor=ACTOR, scope=SCOPE, username=username, password=PASSWORD,
+                                         role="" if role == Role.STAFF else role,
+                                         citizen_id=person.citizen_id if person else "",
+                                         **({code_fields[kind]: targets[kind][code].code} if kind else {}))
 
     def run(self) -> None:
         self.log("Nạp dữ liệu mẫu…")
@@ -342,48 +379,62 @@ class DemoLoader:
 
 
 def _profile(rng: Random) -> str:
-    x = rng.random()
-    return "star" if x < 0.08 else "solid" if x < 0.5 else "average"
+    """8 % star, 42 % solid, 50 % average (see history.PROFILES)."""
+    draw = rng.random()
+    return "star" if draw < 0.08 else "solid" if draw < 0.5 else "average"
+
+
+def _parent_code(unit_code: str) -> str | None:
+    return next((unit[3] for unit in demo_data.UNITS if unit[0] == unit_code), None)
+
+
+def _unit_kind(unit_code: str) -> str:
+    return next(unit[2] for unit in demo_data.UNITS if unit[0] == unit_code)
 
 
 def _story(spec: dict[int, tuple]) -> dict[int, dict]:
-    out = {}
-    for year, (grade, inits, titles, *rest) in spec.items():
-        out[year] = {"grade": grade, "initiatives": list(inits), "titles": list(titles)}
-        if rest:
-            out[year]["discipline"] = rest[0]
-    return out
+    """{year: (grade, initiative levels, titles[, discipline])} → the `forced` facts of person_history."""
+    forced = {}
+    for year, (grade, initiatives, titles, *discipline) in spec.items():
+        forced[year] = {"grade": grade, "initiatives": list(initiatives), "titles": list(titles)}
+        if discipline:
+            forced[year]["discipline"] = discipline[0]
+    return forced
 
 
-E, G, C = "excellent", "good", "complete"
+EXCELLENT, GOOD, COMPLETE = "excellent", "good", "complete"
 STORY_FACTS = {
     # CSTĐCS 2023–2025 with unit-level initiatives only: CSTD_BO 2025 lacks a ministry-level initiative.
     "story_one_short": _story({
-        2017: (G, [], ["LDTT"]), 2018: (G, [], ["LDTT"]), 2019: (G, [], ["LDTT"]), 2020: (E, [], ["LDTT"]),
-        2021: (G, [], ["LDTT"]), 2022: (E, [], ["LDTT"]),
-        2023: (E, ["unit"], ["LDTT", "CSTDCS"]), 2024: (E, ["unit"], ["LDTT", "CSTDCS", "BK_BO"]),
-        2025: (E, [], ["LDTT", "CSTDCS"]),
+        2017: (GOOD, [], ["LDTT"]), 2018: (GOOD, [], ["LDTT"]), 2019: (GOOD, [], ["LDTT"]),
+        2020: (EXCELLENT, [], ["LDTT"]), 2021: (GOOD, [], ["LDTT"]), 2022: (EXCELLENT, [], ["LDTT"]),
+        2023: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS"]), 2024: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS", "BK_BO"]),
+        2025: (EXCELLENT, [], ["LDTT", "CSTDCS"]),
     }),
+    # reprimanded in 2021: grade incomplete that year, the chain restarts.
     "story_discipline": _story({
-        2017: (G, [], ["LDTT"]), 2018: (E, ["unit"], ["LDTT", "CSTDCS"]), 2019: (E, ["unit"], ["LDTT", "CSTDCS", "BK_BO"]),
-        2020: (G, [], ["LDTT"]), 2021: ("incomplete", [], [], "reprimand"), 2022: (C, [], []),
-        2023: (G, [], ["LDTT"]), 2024: (G, [], ["LDTT"]), 2025: (E, [], ["LDTT", "CSTDCS"]),
+        2017: (GOOD, [], ["LDTT"]), 2018: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS"]),
+        2019: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS", "BK_BO"]), 2020: (GOOD, [], ["LDTT"]),
+        2021: ("incomplete", [], [], "reprimand"), 2022: (COMPLETE, [], []), 2023: (GOOD, [], ["LDTT"]),
+        2024: (GOOD, [], ["LDTT"]), 2025: (EXCELLENT, [], ["LDTT", "CSTDCS"]),
     }),
+    # an open disciplinary case in 2025 freezes the titles of that year.
     "story_under_review": _story({
-        2017: (G, [], ["LDTT"]), 2018: (G, [], ["LDTT"]), 2019: (G, [], ["LDTT"]), 2020: (G, [], ["LDTT"]),
-        2021: (G, [], ["LDTT"]), 2022: (E, ["unit"], ["LDTT", "CSTDCS"]), 2023: (E, [], ["LDTT"]),
-        2024: (E, ["unit"], ["LDTT", "CSTDCS"]), 2025: (G, [], [], "under_review"),
+        2017: (GOOD, [], ["LDTT"]), 2018: (GOOD, [], ["LDTT"]), 2019: (GOOD, [], ["LDTT"]), 2020: (GOOD, [], ["LDTT"]),
+        2021: (GOOD, [], ["LDTT"]), 2022: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS"]), 2023: (EXCELLENT, [], ["LDTT"]),
+        2024: (EXCELLENT, ["unit"], ["LDTT", "CSTDCS"]), 2025: (GOOD, [], [], "under_review"),
     }),
+    # maternity leave in 2023 (it counts as months worked).
     "story_maternity": _story({
-        2017: (G, [], ["LDTT"]), 2018: (G, [], ["LDTT"]), 2019: (G, [], ["LDTT"]), 2020: (G, [], ["LDTT"]),
-        2021: (E, [], ["LDTT"]), 2022: (G, [], ["LDTT"]), 2023: (G, [], ["LDTT"]), 2024: (E, [], ["LDTT", "CSTDCS"]),
-        2025: (G, [], ["LDTT"]),
+        2017: (GOOD, [], ["LDTT"]), 2018: (GOOD, [], ["LDTT"]), 2019: (GOOD, [], ["LDTT"]), 2020: (GOOD, [], ["LDTT"]),
+        2021: (EXCELLENT, [], ["LDTT"]), 2022: (GOOD, [], ["LDTT"]), 2023: (GOOD, [], ["LDTT"]),
+        2024: (EXCELLENT, [], ["LDTT", "CSTDCS"]), 2025: (GOOD, [], ["LDTT"]),
     }),
 }
 
 
 @transaction.atomic
-def load_demo(*, people: int = DEFAULT_PEOPLE, log=lambda s: None) -> bool:
+def load_demo(*, people: int = DEFAULT_PEOPLE, log=lambda message: None) -> bool:
     """Load the demo once; False (and no change) when it is already there."""
     if demo_loaded():
         return False
@@ -392,9 +443,9 @@ def load_demo(*, people: int = DEFAULT_PEOPLE, log=lambda s: None) -> bool:
 
 
 @transaction.atomic
-def reset_demo(*, log=lambda s: None) -> None:
+def reset_demo(*, log=lambda message: None) -> None:
     """Delete the demo's business rows (the audit log keeps its history: it is append-only)."""
-    unit_codes = [u[0] for u in dd.UNITS] + [dd.NEW_WARD[0]]
+    unit_codes = [unit[0] for unit in demo_data.UNITS] + [demo_data.NEW_WARD[0]]
     units = Unit.objects.filter(code__in=unit_codes)
     person_ids = set(Posting.objects.filter(unit__in=units).values_list("person_id", flat=True))
     usernames = [row[0] for row in LOGINS]
@@ -409,12 +460,12 @@ def reset_demo(*, log=lambda s: None) -> None:
     for model in (Posting, PartyMembership, Leave):
         model.objects.filter(person_id__in=person_ids).delete()
     Person.objects.filter(pk__in=person_ids).delete()
-    clusters = Cluster.objects.filter(code__in=[dd.KHOI_BAN_DANG[0], dd.KHOI_II[0]])
+    clusters = Cluster.objects.filter(code__in=[demo_data.KHOI_BAN_DANG[0], demo_data.KHOI_II[0]])
     ClusterOffice.objects.filter(cluster__in=clusters).delete()
     ClusterMembership.objects.filter(cluster__in=clusters).delete()
     clusters.delete()
     UnitSuccession.objects.filter(predecessor__in=units).delete()
-    party_codes = [p[0] for p in dd.PARTY_ORGS] + [dd.NEW_WARD_PARTY[0]]
+    party_codes = [org[0] for org in demo_data.PARTY_ORGS] + [demo_data.NEW_WARD_PARTY[0]]
     for org in PartyOrg.objects.filter(code__in=party_codes).order_by("-depth"):
         org.delete()
     for unit in Unit.objects.filter(code__in=unit_codes).order_by("-depth"):

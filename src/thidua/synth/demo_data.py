@@ -6,7 +6,6 @@ articles, the 2025 ward merger's exact composition) is illustrative.
 """
 import datetime
 
-D = datetime.date
 YEARS = list(range(2017, 2026))
 
 # (code, name, kind, parent code or None, short name, has legal personality)
@@ -61,7 +60,7 @@ UNITS = [
 
 # 2025 reorganisation (illustrative composition): on 1/7/2025 the district level is removed and
 # these communes merge into a new ward directly under the province.
-MERGE_DATE = D(2025, 7, 1)
+MERGE_DATE = datetime.date(2025, 7, 1)
 MERGED_COMMUNES = ["DTP-CL-P1", "DTP-CL-P3", "DTP-CL-P4", "DTP-CL-MT"]
 NEW_WARD = ("DTP-PCL", "Phường Cao Lãnh")
 MERGE_DECISION = "1663/NQ-UBTVQH15"
@@ -195,21 +194,20 @@ AUTHORITY = {
     "NHNN": ("NHNN", "Thống đốc Ngân hàng Nhà nước Việt Nam"),
     "DTP": ("UBND", "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp"),
 }
-PARTY_AUTHORITY = ("VPTW", "Trưởng ban")  # for the central party agencies
 
 SURNAMES = (["Nguyễn"] * 38 + ["Trần"] * 11 + ["Lê"] * 10 + ["Phạm"] * 7 + ["Hoàng"] * 5 + ["Huỳnh"] * 4
             + ["Phan"] * 4 + ["Vũ"] * 4 + ["Võ"] * 3 + ["Đặng"] * 2 + ["Bùi"] * 2 + ["Đỗ"] * 2 + ["Hồ"] * 2
             + ["Ngô", "Dương", "Lý", "Trịnh", "Đinh", "Lâm", "Mai", "Tô", "Đoàn", "Cao", "Lương", "Tạ"])
-MIDDLE_M = ["Văn", "Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Công", "Xuân", "Ngọc", "Anh", "Quang",
-            "Trung", "Hoàng", "Duy", "Tiến", "Thế", "Đình", "Bá"]
-MIDDLE_F = ["Thị", "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Phương", "Hồng", "Mỹ",
-            "Thùy", "Bích", "Hải", "Diệu", "Khánh"]
-GIVEN_M = ["Thắng", "Hùng", "Dũng", "Tuấn", "Minh", "Nam", "Hải", "Long", "Sơn", "Hưng", "Phong", "Quân",
-           "Thành", "Trung", "Bình", "Cường", "Đạt", "Hiếu", "Khoa", "Lâm", "Phúc", "Tài", "Toàn", "Vinh",
-           "Việt", "Huy", "Khải", "Tùng", "Kiên", "Lực", "Hòa", "Nghĩa", "Quang", "Tâm", "Thái", "Đức"]
-GIVEN_F = ["Lan", "Hương", "Hà", "Linh", "Trang", "Thảo", "Hạnh", "Ngọc", "Mai", "Yến", "Nhung", "Phương",
-           "Hằng", "Hoa", "Huyền", "Loan", "Nga", "Oanh", "Quyên", "Tâm", "Thủy", "Uyên", "Vân", "Xuân",
-           "Giang", "Dung", "Hiền", "Liên", "My", "Chi", "Anh", "Thúy"]
+MIDDLE_NAMES_MALE = ["Văn", "Văn", "Văn", "Đức", "Minh", "Quốc", "Hữu", "Thanh", "Công", "Xuân", "Ngọc", "Anh", "Quang",
+                     "Trung", "Hoàng", "Duy", "Tiến", "Thế", "Đình", "Bá"]
+MIDDLE_NAMES_FEMALE = ["Thị", "Thị", "Thị", "Thị", "Ngọc", "Thu", "Thanh", "Minh", "Kim", "Phương", "Hồng", "Mỹ",
+                       "Thùy", "Bích", "Hải", "Diệu", "Khánh"]
+GIVEN_NAMES_MALE = ["Thắng", "Hùng", "Dũng", "Tuấn", "Minh", "Nam", "Hải", "Long", "Sơn", "Hưng", "Phong", "Quân",
+                    "Thành", "Trung", "Bình", "Cường", "Đạt", "Hiếu", "Khoa", "Lâm", "Phúc", "Tài", "Toàn", "Vinh",
+                    "Việt", "Huy", "Khải", "Tùng", "Kiên", "Lực", "Hòa", "Nghĩa", "Quang", "Tâm", "Thái", "Đức"]
+GIVEN_NAMES_FEMALE = ["Lan", "Hương", "Hà", "Linh", "Trang", "Thảo", "Hạnh", "Ngọc", "Mai", "Yến", "Nhung", "Phương",
+                      "Hằng", "Hoa", "Huyền", "Loan", "Nga", "Oanh", "Quyên", "Tâm", "Thủy", "Uyên", "Vân", "Xuân",
+                      "Giang", "Dung", "Hiền", "Liên", "My", "Chi", "Anh", "Thúy"]
 
 POSITIONS_STAFF = ["Chuyên viên", "Chuyên viên", "Chuyên viên", "Chuyên viên chính", "Chuyên viên chính",
                    "Thanh tra viên", "Thanh tra viên chính", "Cán sự", "Chuyên viên cao cấp"]

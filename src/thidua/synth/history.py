@@ -13,8 +13,8 @@ The rules are simplified on purpose (no ratio caps, no council vote) but never c
 from dataclasses import dataclass, field
 from random import Random
 
-GOOD = ("good", "excellent")
-REGIME_2022 = 2024  # Luật TĐKT 2022 applies to achievements from 2024
+GOOD_OR_BETTER = ("good", "excellent")
+LAW_2022_FROM = 2024  # Luật TĐKT 2022 applies to achievements from 2024
 
 # grade probabilities (excellent, good, complete, incomplete) and yearly initiative chance
 PROFILES = {
@@ -40,75 +40,85 @@ class YearFacts:
 
 
 def pick_profile(rng: Random) -> str:
-    x = rng.random()
-    for name, p in PROFILE_MIX:
-        if x < p:
+    """A profile name drawn with the weights of PROFILE_MIX."""
+    draw = rng.random()
+    for name, weight in PROFILE_MIX:
+        if draw < weight:
             return name
-        x -= p
+        draw -= weight
     return "average"
 
 
-def _grade(rng: Random, probs) -> str:
-    x = rng.random()
-    for g, p in zip(GRADES, probs):
-        if x < p:
-            return g
-        x -= p
+def _grade(rng: Random, probabilities) -> str:
+    """A grade drawn with `probabilities` (in the order of GRADES)."""
+    draw = rng.random()
+    for grade, probability in zip(GRADES, probabilities):
+        if draw < probability:
+            return grade
+        draw -= probability
     return "complete"
 
 
 def _initiative_level(rng: Random, profile: str) -> str:
-    x = rng.random()
+    draw = rng.random()
     if profile == "star":
-        return "national" if x < 0.05 else "ministry" if x < 0.40 else "unit"
-    return "ministry" if x < 0.10 else "unit"
+        return "national" if draw < 0.05 else "ministry" if draw < 0.40 else "unit"
+    return "ministry" if draw < 0.10 else "unit"
 
 
-class _State:
+class _Career:
+    """The years drawn so far and the last years of the higher awards (a chain is used once)."""
+
     def __init__(self):
         self.by_year: dict[int, YearFacts] = {}
-        self.last_bkbo = 0
-        self.last_cstdbo_chain_end = 0
-        self.last_bkttg = 0
+        self.last_bk_bo_year = 0
+        self.last_cstd_bo_chain_end = 0
+        self.last_bk_ttg_year = 0
 
     def has(self, year: int, code: str) -> bool:
-        f = self.by_year.get(year)
-        return bool(f and code in f.titles)
+        facts = self.by_year.get(year)
+        return bool(facts and code in facts.titles)
 
 
-def _merit_forms(rng: Random, st: _State, f: YearFacts) -> None:
-    y = f.year
-    prev = st.by_year.get(y - 1)
-    chain2 = st.has(y, "CSTDCS") and st.has(y - 1, "CSTDCS")
-    exc2 = prev is not None and f.grade == prev.grade == "excellent" and \
-        len(f.initiatives) + len(prev.initiatives) >= 2
-    if (chain2 or exc2) and st.last_bkbo < y - 1 and rng.random() < 0.8:
-        f.titles.append("BK_BO")
-        st.last_bkbo = y
-    chain3 = chain2 and st.has(y - 2, "CSTDCS") and st.last_cstdbo_chain_end < y - 2
-    if chain3:
-        levels = [lv for yy in (y - 2, y - 1, y) for lv in st.by_year[yy].initiatives]
-        if any(lv in ("ministry", "national") for lv in levels) and rng.random() < 0.75:
-            f.titles.append("CSTD_BO")
-            st.last_cstdbo_chain_end = y
-    _bkttg(rng, st, f)
+def _merit_forms(rng: Random, career: _Career, facts: YearFacts) -> None:
+    """BK_BO and CSTD_BO when this year ends a qualifying chain, then BK_TTG."""
+    year = facts.year
+    previous = career.by_year.get(year - 1)
+    cstdcs_two_years = career.has(year, "CSTDCS") and career.has(year - 1, "CSTDCS")
+    excellent_two_years = previous is not None and facts.grade == previous.grade == "excellent" and \
+        len(facts.initiatives) + len(previous.initiatives) >= 2
+    if (cstdcs_two_years or excellent_two_years) and career.last_bk_bo_year < year - 1 and rng.random() < 0.8:
+        facts.titles.append("BK_BO")
+        career.last_bk_bo_year = year
+    cstdcs_three_years = (cstdcs_two_years and career.has(year - 2, "CSTDCS")
+                          and career.last_cstd_bo_chain_end < year - 2)
+    if cstdcs_three_years:
+        levels = [level for chain_year in (year - 2, year - 1, year)
+                  for level in career.by_year[chain_year].initiatives]
+        if any(level in ("ministry", "national") for level in levels) and rng.random() < 0.75:
+            facts.titles.append("CSTD_BO")
+            career.last_cstd_bo_chain_end = year
+    _bk_ttg(rng, career, facts)
 
 
-def _bkttg(rng: Random, st: _State, f: YearFacts) -> None:
-    y, b = f.year, st.last_bkbo
-    if not b or b >= y - 4 or st.last_bkttg > b or "BK_BO" in f.titles:
+def _bk_ttg(rng: Random, career: _Career, facts: YearFacts) -> None:
+    """BK_TTG (Prime Minister's certificate) at least five years after a BK_BO not yet used for one."""
+    year, bk_bo_year = facts.year, career.last_bk_bo_year
+    if not bk_bo_year or bk_bo_year >= year - 4 or career.last_bk_ttg_year > bk_bo_year or "BK_BO" in facts.titles:
         return
-    run = [st.by_year.get(yy) for yy in range(b + 1, y + 1)]
-    if any(r is None for r in run) or len(run) < 5:
+    since_bk_bo = [career.by_year.get(later) for later in range(bk_bo_year + 1, year + 1)]
+    if any(later is None for later in since_bk_bo) or len(since_bk_bo) < 5:
         return
-    if y >= REGIME_2022:
-        ok = all(r.grade in GOOD for r in run) and sum("CSTDCS" in r.titles for r in run) >= 3
+    if year >= LAW_2022_FROM:
+        qualifies = (all(later.grade in GOOD_OR_BETTER for later in since_bk_bo)
+                     and sum("CSTDCS" in later.titles for later in since_bk_bo) >= 3)
     else:
-        last5 = run[-5:]
-        ok = all(r.grade == "excellent" for r in last5) and sum(len(r.initiatives) for r in last5) >= 5
-    if ok and rng.random() < 0.7:
-        f.titles.append("BK_TTG")
-        st.last_bkttg = y
+        last_five = since_bk_bo[-5:]
+        qualifies = (all(later.grade == "excellent" for later in last_five)
+                     and sum(len(later.initiatives) for later in last_five) >= 5)
+    if qualifies and rng.random() < 0.7:
+        facts.titles.append("BK_TTG")
+        career.last_bk_ttg_year = year
 
 
 def person_history(rng: Random, *, years: list[int], profile: str, party: bool = False,
@@ -116,50 +126,52 @@ def person_history(rng: Random, *, years: list[int], profile: str, party: bool =
                    forced: dict[int, dict] | None = None) -> list[YearFacts]:
     """Yearly facts for `years` (ascending). `forced[year]` overrides grade, initiatives,
     discipline or titles (a story); the title logic then runs on the forced facts."""
-    probs, init_rate = PROFILES.get(profile, PROFILES["average"])
+    grade_probabilities, initiative_rate = PROFILES.get(profile, PROFILES["average"])
     forced = forced or {}
-    st = _State()
-    out = []
-    for i, y in enumerate(years):
-        fx = forced.get(y, {})
-        f = YearFacts(year=y, grade=fx.get("grade") or _grade(rng, probs))
-        f.months = first_months if i == 0 else 12
-        if "initiatives" in fx:
-            f.initiatives = list(fx["initiatives"])
-        elif rng.random() < init_rate:
-            f.initiatives.append(_initiative_level(rng, profile))
-        f.discipline = fx.get("discipline", "")
-        if not f.discipline and discipline_rate and rng.random() < discipline_rate:
-            f.discipline = "reprimand" if rng.random() < 0.7 else "warning"
-        if f.discipline and f.discipline != "under_review":
-            f.grade = "incomplete"
-        st.by_year[y] = f
-        if "titles" in fx:
-            f.titles = list(fx["titles"])
-        elif f.grade in GOOD and f.months >= 6 and not f.discipline:
-            _titles(rng, st, f, fx)
+    career = _Career()
+    history = []
+    for index, year in enumerate(years):
+        story = forced.get(year, {})
+        facts = YearFacts(year=year, grade=story.get("grade") or _grade(rng, grade_probabilities))
+        facts.months = first_months if index == 0 else 12
+        if "initiatives" in story:
+            facts.initiatives = list(story["initiatives"])
+        elif rng.random() < initiative_rate:
+            facts.initiatives.append(_initiative_level(rng, profile))
+        facts.discipline = story.get("discipline", "")
+        if not facts.discipline and discipline_rate and rng.random() < discipline_rate:
+            facts.discipline = "reprimand" if rng.random() < 0.7 else "warning"
+        if facts.discipline and facts.discipline != "under_review":
+            facts.grade = "incomplete"
+        career.by_year[year] = facts
+        if "titles" in story:
+            facts.titles = list(story["titles"])
+        elif facts.grade in GOOD_OR_BETTER and facts.months >= 6 and not facts.discipline:
+            _titles(rng, career, facts, story)
         if party:
-            f.party_grade = _party_grade(rng, f.grade)
-        out.append(f)
-    return out
+            facts.party_grade = _party_grade(rng, facts.grade)
+        history.append(facts)
+    return history
 
 
-def _titles(rng: Random, st: _State, f: YearFacts, fx: dict) -> None:
-    if rng.random() >= fx.get("ldtt_rate", 0.93):
+def _titles(rng: Random, career: _Career, facts: YearFacts, story: dict) -> None:
+    """LĐTT for most good years, then CSTĐCS, the higher forms, and sometimes a GK."""
+    if rng.random() >= story.get("ldtt_rate", 0.93):
         return
-    f.titles.append("LDTT")
-    if f.year >= REGIME_2022:
-        path_ok = bool(f.initiatives) or (f.grade == "excellent" and rng.random() < 0.5)
+    facts.titles.append("LDTT")
+    if facts.year >= LAW_2022_FROM:
+        cstdcs_possible = bool(facts.initiatives) or (facts.grade == "excellent" and rng.random() < 0.5)
     else:
-        path_ok = bool(f.initiatives)
-    if path_ok and rng.random() < fx.get("cstdcs_rate", 0.85):
-        f.titles.append("CSTDCS")
-    _merit_forms(rng, st, f)
-    if "BK_BO" not in f.titles and rng.random() < 0.08:
-        f.titles.append("GK")
+        cstdcs_possible = bool(facts.initiatives)
+    if cstdcs_possible and rng.random() < story.get("cstdcs_rate", 0.85):
+        facts.titles.append("CSTDCS")
+    _merit_forms(rng, career, facts)
+    if "BK_BO" not in facts.titles and rng.random() < 0.08:
+        facts.titles.append("GK")
 
 
 def _party_grade(rng: Random, grade: str) -> str:
+    """The party-track grade, close to the government grade of the same year."""
     if grade == "excellent":
         return "excellent" if rng.random() < 0.7 else "good"
     if grade == "good":
@@ -171,18 +183,18 @@ def collective_titles(rng: Random, *, total: int, ldtt: int, cstdcs: int, discip
                       grade: str) -> list[str]:
     """TTLDTT (≥ 70 % LĐTT, no warning-level discipline), TTLDXS (excellent, all completed,
     ≥ 70 % LĐTT and a CSTĐCS), CO_BO rarely on top of TTLDXS."""
-    if total == 0 or grade not in GOOD or disciplined:
+    if total == 0 or grade not in GOOD_OR_BETTER or disciplined:
         return []
     if ldtt * 10 < total * 7:
         return []
-    out = ["TTLDTT"]
+    titles = ["TTLDTT"]
     if grade == "excellent" and cstdcs and rng.random() < 0.5:
-        out = ["TTLDXS"]
+        titles = ["TTLDXS"]
         if rng.random() < 0.15:
-            out.append("CO_BO")
-    return out
+            titles.append("CO_BO")
+    return titles
 
 
 def unit_grade(rng: Random) -> str:
-    x = rng.random()
-    return "excellent" if x < 0.35 else "good" if x < 0.9 else "complete"
+    draw = rng.random()
+    return "excellent" if draw < 0.35 else "good" if draw < 0.9 else "complete"

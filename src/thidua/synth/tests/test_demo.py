@@ -6,11 +6,11 @@ from django.core.management import call_command
 
 from thidua.accounts.scope import scope_for_user
 from thidua.audit.models import AuditEvent
-from thidua.organizations.models import Unit
+from thidua.organizations.models import Cluster, Unit
 from thidua.organizations.selectors import unit_lineage
 from thidua.people.models import Person, Posting
 from thidua.records.models import Award, CollectiveStats, Discipline, YearRecord
-from thidua.synth import demo_data as dd
+from thidua.synth import demo_data
 from thidua.synth.demo import PASSWORD
 
 pytestmark = pytest.mark.django_db
@@ -19,7 +19,7 @@ SMALL = 40  # people: keeps the test fast; the default demo has ~220
 
 
 def _counts():
-    return [m.objects.count() for m in (Unit, Person, Posting, YearRecord, Award, Discipline, CollectiveStats,
+    return [model.objects.count() for model in (Unit, Person, Posting, YearRecord, Award, Discipline, CollectiveStats,
                                         AuditEvent)]
 
 
@@ -43,41 +43,40 @@ def test_it_loads_the_seed_agencies_clusters_and_people(demo):
     assert Unit.objects.get(code="TTCP-TTTT").parent.code == "TTCP"
     thang = Person.objects.get(full_name="Nguyễn Đức Thắng")
     assert thang.unit.code == "TTCP-TTTT" and thang.is_leader and thang.is_party_member
-    from thidua.organizations.models import Cluster
-
     ban_dang = Cluster.objects.get(code="KTD-BANDANG")
     assert ban_dang.memberships.filter(year=2017).count() == 8
     assert ban_dang.offices.get(year=2017, role="head").unit.code == "BNCTW"
     assert ban_dang.offices.get(year=2018, role="head").unit.code == "BKTTW"
     khoi2 = Cluster.objects.get(code="KTD-II")
-    assert sorted(khoi2.memberships.filter(year=2017).values_list("unit__code", flat=True)) == sorted(dd.KHOI_II_MEMBERS)
+    assert sorted(khoi2.memberships.filter(year=2017).values_list("unit__code", flat=True)) == sorted(demo_data.KHOI_II_MEMBERS)
 
 
 def test_it_keeps_titles_consistent_with_grades(demo):
-    grades = {(r.person_id, r.year): r.grade for r in YearRecord.objects.filter(person__isnull=False, track="government")}
-    for a in Award.objects.filter(person__isnull=False, code__in=["LDTT", "CSTT", "CSTDCS"]):
-        assert grades[(a.person_id, a.year)] in ("good", "excellent"), (a.person_id, a.year, a.code)
+    grades = {(record.person_id, record.year): record.grade
+              for record in YearRecord.objects.filter(person__isnull=False, track="government")}
+    for award in Award.objects.filter(person__isnull=False, code__in=["LDTT", "CSTT", "CSTDCS"]):
+        assert grades[(award.person_id, award.year)] in ("good", "excellent"), (award.person_id, award.year, award.code)
     assert Discipline.objects.filter(form="under_review", year=2025).exists()
     assert Discipline.objects.filter(form="reprimand", year=2021).exists()
 
 
 def test_it_answers_the_lineage_question(demo):
-    ward = Unit.objects.get(code=dd.NEW_WARD[0])
+    ward = Unit.objects.get(code=demo_data.NEW_WARD[0])
     assert ward.parent.code == "DTP" and ward.valid_to is None
-    lineage = {u.code for u in unit_lineage(ward)}
-    assert set(dd.MERGED_COMMUNES) <= lineage
-    predecessors = Unit.objects.filter(code__in=dd.MERGED_COMMUNES)
-    assert all(u.valid_to == dd.MERGE_DATE for u in predecessors)
-    assert YearRecord.objects.filter(unit__in=predecessors, year=2023).count() == len(dd.MERGED_COMMUNES)
-    assert CollectiveStats.objects.filter(unit__in=predecessors, year=2023).count() == len(dd.MERGED_COMMUNES)
+    lineage = {unit.code for unit in unit_lineage(ward)}
+    assert set(demo_data.MERGED_COMMUNES) <= lineage
+    predecessors = Unit.objects.filter(code__in=demo_data.MERGED_COMMUNES)
+    assert all(unit.valid_to == demo_data.MERGE_DATE for unit in predecessors)
+    assert YearRecord.objects.filter(unit__in=predecessors, year=2023).count() == len(demo_data.MERGED_COMMUNES)
+    assert CollectiveStats.objects.filter(unit__in=predecessors, year=2023).count() == len(demo_data.MERGED_COMMUNES)
     # the people who worked there in 2023 are reachable through their postings, history kept
     people_2023 = Person.objects.filter(postings__unit__in=predecessors).distinct()
     assert people_2023.exists()
     assert YearRecord.objects.filter(person__in=people_2023, year=2023).exists()
     tam = Person.objects.get(full_name="Huỳnh Thanh Tâm")
     assert tam.unit.code == "DTP-SNV"
-    assert list(tam.postings.values_list("unit__code", flat=True)) == ["DTP-CL-P3", dd.NEW_WARD[0], "DTP-SNV"]
-    assert Unit.objects.get(code=dd.DISTRICT).valid_to == dd.MERGE_DATE
+    assert list(tam.postings.values_list("unit__code", flat=True)) == ["DTP-CL-P3", demo_data.NEW_WARD[0], "DTP-SNV"]
+    assert Unit.objects.get(code=demo_data.DISTRICT).valid_to == demo_data.MERGE_DATE
 
 
 def test_it_creates_logins_with_the_right_scope(demo, client, django_user_model):
