@@ -182,8 +182,8 @@ def run_external(name: str, function, kwargs: dict, default_name: str | None, fi
     try:
         got = _figures_from(function(**kwargs), default_name)
         figures.update(got)
-        meta["external"][name] = {"call": f"{function.__module__}.{function.__name__}({kwargs})", "figures": sorted(got),
-                                  "wall_s": round(time.perf_counter() - started, 1)}
+        meta["external"][name] = {"call": f"{function.__module__}.{function.__name__}({kwargs})",
+                                  "figures": sorted(got), "wall_s": round(time.perf_counter() - started, 1)}
     except Exception as exc:  # noqa: BLE001 - reported in meta, not hidden
         meta["errors"][name] = {"error": f"{type(exc).__name__}: {exc}",
                                 "traceback": traceback.format_exc().splitlines()[-12:]}
@@ -212,8 +212,8 @@ def bench_import_child(figures: dict, meta: dict, people: int, years: int) -> No
     url, where = import_database_url()
     env = dict(os.environ, THIDUA_DATABASE_URL=url)
     started = time.perf_counter()
-    proc = subprocess.run([sys.executable, str(RUN_SCRIPT), "--child-import", "--people", str(people), "--years", str(years)],
-                          env=env, capture_output=True, text=True, check=False)
+    command = [sys.executable, str(RUN_SCRIPT), "--child-import", "--people", str(people), "--years", str(years)]
+    proc = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
     out = proc.stdout.strip().splitlines()
     if proc.returncode != 0 or not out:
         meta["errors"][name] = {"error": f"child exited {proc.returncode}", "stderr": proc.stderr[-3000:]}

@@ -92,7 +92,8 @@ class DemoLoader:
         code, name, level, organizer = demo_data.KHOI_BAN_DANG
         ban_dang = organization_services.cluster_create(
             actor=ACTOR, scope=SCOPE, code=code, name=name, level=level,
-            description="Thành viên và khối trưởng 2017–2018 theo bài báo ngày 30/3/2018; các năm sau là ví dụ minh họa.")
+            description="Thành viên và khối trưởng 2017–2018 theo bài báo ngày 30/3/2018; "
+                        "các năm sau là ví dụ minh họa.")
         members = [self.units[member] for member in demo_data.KHOI_BAN_DANG_MEMBERS]
         for year, (head, deputies) in demo_data.KHOI_BAN_DANG_OFFICES.items():
             organization_services.cluster_set_year(

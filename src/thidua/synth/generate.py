@@ -236,14 +236,15 @@ class Generator:
         n_divisions = max(1, round((units_per_department - 1) * 0.35))
         n_centers = max(0, round((units_per_department - 1 - n_divisions) / 4))
         for i in range(n_departments):
-            name = DEPARTMENTS[i % len(DEPARTMENTS)] + (f" {i // len(DEPARTMENTS) + 1}" if i >= len(DEPARTMENTS) else "")
+            name = DEPARTMENTS[i % len(DEPARTMENTS)] + _repeat_suffix(i, len(DEPARTMENTS))
             department = self._add_unit(f"S{i:02d}", name, "provincial_department", "department", root, True)
             for j in range(n_divisions):
                 self._add_unit(f"S{i:02d}-P{j:02d}", DIVISIONS[j % len(DIVISIONS)] + _repeat_suffix(j, len(DIVISIONS)),
                                "division", "division", department)
             for j in range(n_centers):
-                center = self._add_unit(f"S{i:02d}-T{j:02d}", CENTERS[j % len(CENTERS)] + _repeat_suffix(j, len(CENTERS)),
-                                        "public_service_unit", "center", department, True)
+                center_name = CENTERS[j % len(CENTERS)] + _repeat_suffix(j, len(CENTERS))
+                center = self._add_unit(f"S{i:02d}-T{j:02d}", center_name, "public_service_unit", "center", department,
+                                        True)
                 for k, division_name in enumerate(CENTER_DIVISIONS):
                     self._add_unit(f"S{i:02d}-T{j:02d}-P{k}", division_name, "division", "center_division", center)
         remaining = target - len(self.units)
@@ -468,9 +469,9 @@ class Generator:
                 rows["years"].append((person_id, facts.year, "generated", "party", facts.party_grade, None))
             for number, level in enumerate(facts.initiatives, start=1):
                 topic = demo_data.INITIATIVE_TOPICS[(person_id + number - 1) % len(demo_data.INITIATIVE_TOPICS)]
-                rows["initiatives"].append((person_id, facts.year, "generated", f"Sáng kiến {facts.year}-{number}: {topic}",
-                                            level, "initiative", datetime.date(facts.year, 11, 20),
-                                            f"{person_id % 400 + 1}/QĐ-HĐSK"))
+                title = f"Sáng kiến {facts.year}-{number}: {topic}"
+                rows["initiatives"].append((person_id, facts.year, "generated", title, level, "initiative",
+                                            datetime.date(facts.year, 11, 20), f"{person_id % 400 + 1}/QĐ-HĐSK"))
             for code in facts.titles:
                 code = "CSTT" if armed and code == "LDTT" else code  # the armed forces' equivalent of LĐTT
                 decision_no, decision_date, authority = self._decision(unit, code, facts.year)
@@ -513,7 +514,8 @@ class Generator:
             if unit.role == "root":
                 continue
             for year in self.years:
-                total, completed, ldtt, cstdcs, disciplined = self.unit_year_counts.get((unit.id, year), (0, 0, 0, 0, 0))
+                counts = self.unit_year_counts.get((unit.id, year), (0, 0, 0, 0, 0))
+                total, completed, ldtt, cstdcs, disciplined = counts
                 grade = unit_grade(self.rng)
                 year_rows.append((unit.id, year, "generated", "government", grade))
                 for code in collective_titles(self.rng, total=total, ldtt=ldtt, cstdcs=cstdcs, disciplined=disciplined,
