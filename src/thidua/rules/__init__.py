@@ -6,6 +6,7 @@ Public API (docs/rules.md):
     cli_main(argv, stdin=None, stdout=None) -> int
     explain(subject, target, year) -> dict  one explained answer
     evaluate_matrix(columnar, targets, year) -> {target: int8 array (1/0/-1)}
+    explain_matrix(columnar, targets, year) -> {target: (int8 array, missing fields per subject)}
     ColumnarHistory                         the columnar batch (from_subjects or arrays)
     catalog                                 list of targets for the UI
     forecast(subject, year, assumed=...)    what next year would need
@@ -15,7 +16,7 @@ from . import quota
 from .catalog import EMULATION_REGIMES, GRADE_REGIMES, TARGETS, catalog
 from .cli import cli_main
 from .columnar import ColumnarHistory
-from .engine import ALL_TARGETS, answer_document, evaluate_matrix, explain
+from .engine import ALL_TARGETS, answer_document, evaluate_matrix, explain, explain_matrix
 from .forecast import forecast
 from .validation import InvalidDocument, validate_document
 
@@ -31,6 +32,7 @@ __all__ = [
     "cli_main",
     "evaluate_matrix",
     "explain",
+    "explain_matrix",
     "forecast",
     "quota",
     "validate_document",

@@ -1,11 +1,12 @@
 """The rule library: each criterion is one vectorized function over the columnar view.
 
-A rule function takes the evaluation context `ctx` (columnar batch, target year, regime)
-plus the parameters its catalog row gives, and returns a `Res`: a tri-valued int8 array
-(F=0, U=1, T=2 per subject), per-subject detail arrays used only to word the messages,
-and, when `ctx.explain` is on, the input fields whose absence made a subject unknown.
-The catalog (catalog.py) says which rule applies to which target in which regime, with
-its id, legal source and level; the functions below never mention a regime.
+A rule function takes the evaluation context (columnar batch, target year, regime) plus the
+parameters its catalog row gives, and returns a `Result`: a three-valued verdict array
+(logic.FALSE / UNKNOWN / TRUE per subject), per-subject detail arrays used only to word the
+messages, and, when `context.explain` is on, the input fields whose absence made a subject
+unknown. Every function names at least one field for every subject it leaves unknown.
+The catalog (catalog.py) says which rule applies to which target in which regime, with its
+id, legal source and level; the functions below never mention a regime.
 """
 from __future__ import annotations
 
@@ -13,474 +14,598 @@ from collections.abc import Callable
 
 import numpy as np
 
-from . import codes as C
-from . import logic as L
-from .codes import F, T, U
+from . import codes, logic
+from .logic import FALSE, TRUE, UNKNOWN
+
+# an upper bound for counts that are not known (larger than any "need")
+UNBOUNDED = np.int32(1 << 28)
+# how many years before the target year an after-award chain looks for the prior award
+AFTER_AWARD_LOOKBACK = 15
 
 
-class Res:
-    __slots__ = ("_lists", "d", "missing", "tri")
+class Result:
+    """What one check answers for the whole batch."""
 
-    def __init__(self, tri: np.ndarray, d: dict | None = None, missing: list | None = None):
-        self.tri = tri
-        self.d = d or {}
-        self.missing = missing or []
-        self._lists = None
+    __slots__ = ("_as_lists", "details", "missing", "verdict")
 
-    def lists(self) -> tuple[list, dict]:
-        """tri and details as Python lists (for formatting many answers cheaply)."""
-        if self._lists is None:
-            def conv(v):
-                if isinstance(v, np.ndarray):
-                    return v.tolist()
-                if isinstance(v, list):
-                    return [conv(x) for x in v]
-                if isinstance(v, tuple):
-                    return tuple(conv(x) for x in v)
-                return v
-            self._lists = (self.tri.tolist(), {k: conv(v) for k, v in self.d.items()})
-        return self._lists
+    def __init__(self, verdict: np.ndarray, details: dict | None = None, missing: list | None = None):
+        self.verdict = verdict            # three-valued, one per subject
+        self.details = details or {}      # name -> per-subject array (or scalar) for the messages
+        self.missing = missing or []      # [(field label, mask of subjects lacking it)]
+        self._as_lists = None
+
+    def as_lists(self) -> tuple[list, dict]:
+        """Verdict and details as Python lists (for formatting many answers cheaply)."""
+        if self._as_lists is None:
+            def to_list(value):
+                if isinstance(value, np.ndarray):
+                    return value.tolist()
+                if isinstance(value, list):
+                    return [to_list(x) for x in value]
+                if isinstance(value, tuple):
+                    return tuple(to_list(x) for x in value)
+                return value
+            self._as_lists = (self.verdict.tolist(),
+                              {name: to_list(value) for name, value in self.details.items()})
+        return self._as_lists
 
 
-class Ctx:
+def only_where(missing: list, mask: np.ndarray) -> list:
+    """The missing-field list restricted to the subjects of `mask`."""
+    return [(label, lacking & mask) for label, lacking in missing]
+
+
+class Context:
     """One (regime, target year) evaluation over a whole batch; caches shared results."""
 
-    def __init__(self, col, year: int, regime, *, explain: bool = False):
-        self.col = col
-        self.Y = year
+    def __init__(self, history, year: int, regime, *, explain: bool = False):
+        self.history = history          # ColumnarHistory
+        self.year = year                # the target year
         self.regime = regime
-        self.explain = explain
-        self.n = col.n
+        self.explain = explain          # collect the missing fields (the JSON answers need them)
+        self.size = history.n
         self._cache: dict = {}
 
     # -- parameters and facts -------------------------------------------------------------
     def param(self, name: str):
-        return self.regime.param(name, self.Y)
+        return self.regime.param(name, self.year)
 
-    def col_(self, name: str, y: int) -> np.ndarray:
-        key = ("col", name, y)
+    def column(self, name: str, year: int) -> np.ndarray:
+        """The (subjects,) column of a fact for one year (unknown outside the batch's years)."""
+        key = ("column", name, year)
         if key not in self._cache:
-            self._cache[key] = self.col.column(name, y)
+            self._cache[key] = self.history.column(name, year)
         return self._cache[key]
 
-    def miss(self, label: str, mask: np.ndarray) -> list:
+    def missing_where(self, label: str, mask: np.ndarray) -> list:
+        """[(label, mask)] when explaining, else nothing (the matrix path needs no text)."""
         return [(label, mask)] if self.explain else []
 
-    def grade_tri(self, y: int, ok: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
-        g = self.col_("grade", y)
-        out = L.from_bool(ok(g))
-        out[g == C.GRADE_UNKNOWN] = U
+    def grade_verdict(self, year: int, ok: Callable[[np.ndarray], np.ndarray]) -> np.ndarray:
+        """Does the grade of `year` satisfy `ok`? Unknown where no grade is given."""
+        grade = self.column("grade", year)
+        out = logic.from_bool(ok(grade))
+        out[grade == codes.GRADE_UNKNOWN] = UNKNOWN
         return out
 
-    def held(self, y: int, codes: tuple[str, ...], field: str = "titles") -> np.ndarray:
-        """Was any of `codes` conferred for year y (a fact, not a re-evaluation)?"""
-        key = ("held", field, codes, y)
+    def held(self, year: int, any_of: tuple[str, ...], field: str = "titles") -> np.ndarray:
+        """Was any of the codes `any_of` conferred for `year` (a recorded fact, not a re-evaluation)?"""
+        key = ("held", field, any_of, year)
         if key not in self._cache:
             bits = 0
-            for c in codes:
-                bits |= C.BIT[c]
-            vals = self.col_(field, y)
-            known = self.col_(field + "_known", y)
-            self._cache[key] = L.from_bool((vals & bits) != 0, known)
+            for code in any_of:
+                bits |= codes.BIT[code]
+            values = self.column(field, year)
+            known = self.column(field + "_known", year)
+            self._cache[key] = logic.from_bool((values & bits) != 0, known)
         return self._cache[key]
 
-    def standard(self, code: str) -> Res:
+    def standard(self, code: str) -> Result:
         """Does the subject meet the standard of `code` for the target year (core rules)?"""
         key = ("standard", code)
         if key not in self._cache:
             self._cache[key] = self.regime.evaluate(self, code, core_only=True)
         return self._cache[key]
 
-    def title_at(self, y: int, codes: tuple[str, ...]) -> Res:
-        """Title held in y; for the target year itself, held or meeting its standard."""
-        held = self.held(y, codes)
-        if y != self.Y:
-            return Res(held, missing=self.miss(f"history[{y}].titles", held == U))
-        key = ("title_at", codes)
+    def title_at(self, year: int, any_of: tuple[str, ...]) -> Result:
+        """Title held in `year`; for the target year itself, held or meeting its standard."""
+        held = self.held(year, any_of)
+        if year != self.year:
+            return Result(held, missing=self.missing_where(f"history[{year}].titles", held == UNKNOWN))
+        key = ("title_at", any_of)
         if key not in self._cache:
-            stds = [self.standard(c) for c in codes if self.regime.has_target(c)]
-            if not stds:
-                self._cache[key] = Res(held, missing=self.miss(f"history[{y}].titles",
-                                                               held == U))
+            standards = [self.standard(code) for code in any_of if self.regime.has_target(code)]
+            if not standards:
+                self._cache[key] = Result(held, missing=self.missing_where(f"history[{year}].titles",
+                                                                           held == UNKNOWN))
             else:
-                std = L.or_(*[s.tri for s in stds])
-                tri = np.where(held == T, T, std).astype(L.TRI)
-                missing = [m for s in stds for m in s.missing]
-                self._cache[key] = Res(tri, missing=missing)
+                meets = logic.or_(*[s.verdict for s in standards])
+                verdict = np.where(held == TRUE, TRUE, meets).astype(logic.TRI_DTYPE)
+                missing = [m for s in standards for m in s.missing]
+                self._cache[key] = Result(verdict, missing=missing)
         return self._cache[key]
 
-    def initiatives(self, y: int, min_level: int) -> tuple[np.ndarray, np.ndarray]:
-        """(count of initiatives at level >= min_level in y, known mask)."""
+    def initiative_count(self, year: int, min_level: int) -> tuple[np.ndarray, np.ndarray]:
+        """(count of initiatives at level >= min_level in `year`, known mask)."""
         names = ("init_unit", "init_ministry", "init_national")[min_level:]
-        first = self.col_(names[0], y)
-        known = first >= 0
-        total = np.zeros(self.n, np.int32)
+        known = self.column(names[0], year) >= 0
+        total = np.zeros(self.size, np.int32)
         for name in names:
-            total += np.maximum(self.col_(name, y), 0)
+            total += np.maximum(self.column(name, year), 0)
         return total, known
 
 
-Rule = Callable[..., Res]
+Rule = Callable[..., Result]
 
 
 # ---------------------------------------------------------------------------------------
 # common rules
-def always_ok(ctx: Ctx, **_) -> Res:
+def always_ok(ctx: Context, **_) -> Result:
     """A council judgement or a note: shown, defaults to ok (legal-rules.md)."""
-    return Res(L.full(ctx.n, T))
+    return Result(logic.filled(ctx.size, TRUE))
 
 
-def pending_text(ctx: Ctx, **_) -> Res:
-    """The text of the criterion was not confirmed: answer unknown, never guess."""
-    return Res(L.full(ctx.n, U))
+def pending_text(ctx: Context, *, missing_text: str) -> Result:
+    """The text of the criterion was not confirmed: answer unknown, never guess. `missing_text`
+    says what is missing (the comparison with the article) and goes to `missing`."""
+    verdict = logic.filled(ctx.size, UNKNOWN)
+    return Result(verdict, missing=ctx.missing_where(missing_text, verdict == UNKNOWN))
 
 
-def kind_is(ctx: Ctx, *, kind: int) -> Res:
-    return Res(L.from_bool(ctx.col.kind == kind), {"kind": ctx.col.kind})
+def kind_is(ctx: Context, *, kind: int) -> Result:
+    return Result(logic.from_bool(ctx.history.kind == kind), {"kind": ctx.history.kind})
 
 
-def freeze(ctx: Ctx) -> Res:
-    disc = ctx.col_("discipline", ctx.Y)
-    return Res(np.where(disc == C.UNDER_REVIEW, U, T).astype(L.TRI))
+def freeze(ctx: Context) -> Result:
+    """An open case in the target year (discipline under review): unknown until it closes;
+    the missing fact is the outcome of the case, `history[Y].discipline`."""
+    discipline = ctx.column("discipline", ctx.year)
+    verdict = np.where(discipline == codes.UNDER_REVIEW, UNKNOWN, TRUE).astype(logic.TRI_DTYPE)
+    return Result(verdict, missing=ctx.missing_where(f"history[{ctx.year}].discipline", verdict == UNKNOWN))
 
 
-def grade_consistency(ctx: Ctx) -> Res:
-    """Discipline >= reprimand with grade good/excellent: a 2022-regime record to check."""
-    disc = ctx.col_("discipline", ctx.Y)
-    g = ctx.col_("grade", ctx.Y)
-    bad = (disc >= C.REPRIMAND) & (disc <= C.DISMISSAL) & (g >= C.GOOD)
-    return Res(np.where(bad, U, T).astype(L.TRI), {"disc": disc})
+def grade_consistency(ctx: Context) -> Result:
+    """Discipline >= reprimand with grade good/excellent: a 2022-regime record to check; the
+    grade is what must be confirmed."""
+    discipline = ctx.column("discipline", ctx.year)
+    grade = ctx.column("grade", ctx.year)
+    odd = (discipline >= codes.REPRIMAND) & (discipline <= codes.DISMISSAL) & (grade >= codes.GOOD)
+    verdict = np.where(odd, UNKNOWN, TRUE).astype(logic.TRI_DTYPE)
+    return Result(verdict, {"disc": discipline},
+                  ctx.missing_where(f"history[{ctx.year}].grade", verdict == UNKNOWN))
 
 
-def discipline_restart(ctx: Ctx, *, window: int) -> Res:
+def discipline_restart(ctx: Context, *, window: int) -> Result:
     """A multi-year window may not reach back to a year with a served discipline."""
-    hit = np.zeros(ctx.n, bool)
-    last = np.zeros(ctx.n, np.int32)
-    for y in range(ctx.Y - window + 1, ctx.Y):
-        d = ctx.col_("discipline", y)
-        h = (d >= C.REPRIMAND) & (d <= C.DISMISSAL)
-        last = np.where(h, y, last)
-        hit |= h
-    return Res(np.where(hit, F, T).astype(L.TRI), {"disc_year": last})
+    hit = np.zeros(ctx.size, bool)
+    last = np.zeros(ctx.size, np.int32)
+    for year in range(ctx.year - window + 1, ctx.year):
+        discipline = ctx.column("discipline", year)
+        served = (discipline >= codes.REPRIMAND) & (discipline <= codes.DISMISSAL)
+        last = np.where(served, year, last)
+        hit |= served
+    return Result(np.where(hit, FALSE, TRUE).astype(logic.TRI_DTYPE), {"disc_year": last})
 
 
 # ---------------------------------------------------------------------------------------
 # individual, one year
-def grade_at_least(ctx: Ctx, *, min_grade: int, offset: int = 0) -> Res:
-    y = ctx.Y - offset
-    tri = ctx.grade_tri(y, lambda g: g >= min_grade)
-    return Res(tri, {"grade": ctx.col_("grade", y), "disc": ctx.col_("discipline", y)},
-               ctx.miss(f"history[{y}].grade", tri == U))
+def grade_at_least(ctx: Context, *, min_grade: int, offset: int = 0) -> Result:
+    year = ctx.year - offset
+    verdict = ctx.grade_verdict(year, lambda grade: grade >= min_grade)
+    return Result(verdict, {"grade": ctx.column("grade", year), "disc": ctx.column("discipline", year)},
+                  ctx.missing_where(f"history[{year}].grade", verdict == UNKNOWN))
 
 
-def tenure(ctx: Ctx, *, min_months_param: str) -> Res:
-    """Not newly recruited: worked the year before, or months in the year >= minimum."""
+def leave_days_to_months(days: np.ndarray) -> np.ndarray:
+    """Whole months in a number of days, half a month rounding up (180 days -> 6 months)."""
+    return ((days.astype(np.int32) * 24 + 365) // 730).astype(np.int32)
+
+
+def tenure(ctx: Context, *, min_months_param: str) -> Result:
+    """Not newly recruited (legal-rules.md §2.6). Satisfied when the subject worked the year
+    before (a history entry for Y-1), transferred in during the year (a transfer is not a
+    recruitment), or when the counted time of the year reaches the minimum. Counted time =
+    months worked + the leave that counts as work (maternity, agency-sent study, injury
+    treatment: codes.LEAVE_COUNTED_AS_WORK). It fails only on a stated `months_worked` with
+    known leave; a missing previous year alone decides nothing."""
     need = ctx.param(min_months_param)
-    months = ctx.col_("months_worked", ctx.Y)
-    before = ctx.col_("present", ctx.Y - 1)
-    tri = L.from_bool(months >= need, months >= 0)
-    tri[before] = T
-    return Res(tri, {"months": months, "need": np.full(ctx.n, need), "before": before},
-               ctx.miss(f"history[{ctx.Y}].months_worked", tri == U))
+    year = ctx.year
+    months = ctx.column("months_worked", year).astype(np.int32)
+    leave_days = np.zeros(ctx.size, np.int32)
+    leave_known = np.ones(ctx.size, bool)
+    for kind in codes.LEAVE_COUNTED_AS_WORK:
+        days = ctx.column("leave_" + kind, year)
+        leave_known &= days >= 0
+        leave_days += np.maximum(days, 0)
+    leave_months = leave_days_to_months(leave_days)
+    counted = np.minimum(np.maximum(months, 0) + leave_months, 12)
+    worked_before = ctx.column("present", year - 1)
+    transferred = ctx.column("transferred_in", year) == 1
+    verdict = logic.filled(ctx.size, UNKNOWN)
+    verdict[(months >= 0) & leave_known & (counted < need)] = FALSE
+    verdict[counted >= need] = TRUE
+    verdict[worked_before | transferred] = TRUE
+    unknown = verdict == UNKNOWN
+    return Result(verdict, {"months": months, "leave_months": leave_months, "counted": counted,
+                            "need": np.full(ctx.size, need), "before": worked_before,
+                            "transferred": transferred},
+                  ctx.missing_where(f"history[{year}].months_worked", unknown & (months < 0))
+                  + ctx.missing_where(f"history[{year}].leave_days", unknown & (months >= 0) & ~leave_known))
 
 
-def no_discipline(ctx: Ctx, *, min_form: int) -> Res:
-    disc = ctx.col_("discipline", ctx.Y)
-    tri = L.from_bool(~((disc >= min_form) & (disc <= C.DISMISSAL)), disc != C.DISC_UNKNOWN)
-    tri[disc == C.UNDER_REVIEW] = U
-    return Res(tri, {"disc": disc},
-               ctx.miss(f"history[{ctx.Y}].discipline", disc == C.DISC_UNKNOWN))
+def no_discipline(ctx: Context, *, min_form: int) -> Result:
+    discipline = ctx.column("discipline", ctx.year)
+    verdict = logic.from_bool(~((discipline >= min_form) & (discipline <= codes.DISMISSAL)),
+                              discipline != codes.DISC_UNKNOWN)
+    verdict[discipline == codes.UNDER_REVIEW] = UNKNOWN
+    return Result(verdict, {"disc": discipline},
+                  ctx.missing_where(f"history[{ctx.year}].discipline", verdict == UNKNOWN))
 
 
-def leave_bar(ctx: Ctx, *, max_days_param: str) -> Res:
-    """Days off work (sick, unpaid, other; not maternity nor agency-sent study) < limit."""
+def leave_bar(ctx: Context, *, max_days_param: str) -> Result:
+    """Days off work (sick, unpaid, other; not maternity, agency-sent study nor injury
+    treatment) < limit."""
     limit = ctx.param(max_days_param)
-    sick = ctx.col_("leave_sick", ctx.Y)
-    days = (np.maximum(sick, 0) + np.maximum(ctx.col_("leave_unpaid", ctx.Y), 0)
-            + np.maximum(ctx.col_("leave_other", ctx.Y), 0))
-    tri = L.from_bool(days < limit, sick >= 0)
-    return Res(tri, {"days": days, "limit": np.full(ctx.n, limit)},
-               ctx.miss(f"history[{ctx.Y}].leave_days", tri == U))
+    sick = ctx.column("leave_sick", ctx.year)
+    days = (np.maximum(sick, 0) + np.maximum(ctx.column("leave_unpaid", ctx.year), 0)
+            + np.maximum(ctx.column("leave_other", ctx.year), 0))
+    verdict = logic.from_bool(days < limit, sick >= 0)
+    return Result(verdict, {"days": days, "limit": np.full(ctx.size, limit)},
+                  ctx.missing_where(f"history[{ctx.year}].leave_days", verdict == UNKNOWN))
 
 
-def has_title(ctx: Ctx, *, codes: tuple[str, ...]) -> Res:
-    """Holds (or meets the standard of) one of `codes` in the target year."""
-    return ctx.title_at(ctx.Y, codes)
+def has_title(ctx: Context, *, any_of: tuple[str, ...]) -> Result:
+    """Holds (or meets the standard of) one of `any_of` in the target year."""
+    return ctx.title_at(ctx.year, any_of)
 
 
-def excellence_or_initiative(ctx: Ctx) -> Res:
-    exc = ctx.grade_tri(ctx.Y, lambda g: g == C.EXCELLENT)
-    cnt, known = ctx.initiatives(ctx.Y, 0)
-    ini = L.from_bool(cnt >= 1, known)
-    tri = L.or_(exc, ini)
-    miss = ctx.miss(f"history[{ctx.Y}].grade", (tri == U) & (exc == U)) + ctx.miss(
-        f"history[{ctx.Y}].initiatives", (tri == U) & (ini == U))
-    return Res(tri, {"grade": ctx.col_("grade", ctx.Y), "count": cnt}, miss)
+def excellence_or_initiative(ctx: Context) -> Result:
+    excellent = ctx.grade_verdict(ctx.year, lambda grade: grade == codes.EXCELLENT)
+    count, known = ctx.initiative_count(ctx.year, 0)
+    has_initiative = logic.from_bool(count >= 1, known)
+    verdict = logic.or_(excellent, has_initiative)
+    unknown = verdict == UNKNOWN
+    missing = (ctx.missing_where(f"history[{ctx.year}].grade", unknown & (excellent == UNKNOWN))
+               + ctx.missing_where(f"history[{ctx.year}].initiatives", unknown & (has_initiative == UNKNOWN)))
+    return Result(verdict, {"grade": ctx.column("grade", ctx.year), "count": count}, missing)
 
 
-def initiatives_in_window(ctx: Ctx, *, min_level: int, need: int, years: int) -> Res:
+def initiatives_in_window(ctx: Context, *, min_level: int, need: int, years: int) -> Result:
     """At least `need` initiatives of level >= min_level in the `years` years ending at Y."""
-    definite = np.zeros(ctx.n, np.int32)
-    unknown = np.zeros(ctx.n, bool)
-    miss = []
-    for y in range(ctx.Y - years + 1, ctx.Y + 1):
-        cnt, known = ctx.initiatives(y, min_level)
-        definite += np.where(known, cnt, 0)
-        unknown |= ~known
-        miss += ctx.miss(f"history[{y}].initiatives", ~known)
-    possible = np.where(unknown, np.iinfo(np.int32).max, definite)
-    tri = L.at_least(definite, possible, need)
-    if miss:
-        miss = [(lbl, m & (tri == U)) for lbl, m in miss]
-    return Res(tri, {"count": definite, "need": np.full(ctx.n, need),
-                     "level": np.full(ctx.n, min_level)}, miss)
+    definite = np.zeros(ctx.size, np.int32)
+    unknown_year = np.zeros(ctx.size, bool)
+    missing = []
+    for year in range(ctx.year - years + 1, ctx.year + 1):
+        count, known = ctx.initiative_count(year, min_level)
+        definite += np.where(known, count, 0)
+        unknown_year |= ~known
+        missing += ctx.missing_where(f"history[{year}].initiatives", ~known)
+    possible = np.where(unknown_year, UNBOUNDED, definite)
+    verdict = logic.at_least(definite, possible, need)
+    return Result(verdict, {"count": definite, "need": np.full(ctx.size, need),
+                            "level": np.full(ctx.size, min_level)},
+                  only_where(missing, verdict == UNKNOWN))
 
 
 # ---------------------------------------------------------------------------------------
 # chains of titles
-def title_run(ctx: Ctx, *, codes: tuple[str, ...], years: int) -> Res:
+def title_run(ctx: Context, *, any_of: tuple[str, ...], years: int) -> Result:
     """The title in each of the `years` consecutive years ending at Y."""
-    parts, miss = [], []
-    run = np.zeros(ctx.n, np.int32)
-    run_prev = np.zeros(ctx.n, np.int32)
-    going = np.ones(ctx.n, bool)
-    going_prev = np.ones(ctx.n, bool)
-    for y in range(ctx.Y, ctx.Y - years, -1):
-        r = ctx.title_at(y, codes)
-        parts.append(r.tri)
-        miss += r.missing
-        going &= r.tri == T
+    verdicts, missing = [], []
+    run = np.zeros(ctx.size, np.int32)              # consecutive years held, ending at Y
+    run_before = np.zeros(ctx.size, np.int32)       # the same, ending at Y-1
+    going = np.ones(ctx.size, bool)
+    going_before = np.ones(ctx.size, bool)
+    for year in range(ctx.year, ctx.year - years, -1):
+        held = ctx.title_at(year, any_of)
+        verdicts.append(held.verdict)
+        missing += held.missing
+        going &= held.verdict == TRUE
         run += going
-        if y < ctx.Y:
-            going_prev &= r.tri == T
-            run_prev += going_prev
-    tri = L.and_(*parts)
-    if miss:
-        miss = [(lbl, m & (tri == U)) for lbl, m in miss]
-    return Res(tri, {"run": run, "run_prev": run_prev, "need": np.full(ctx.n, years)}, miss)
+        if year < ctx.year:
+            going_before &= held.verdict == TRUE
+            run_before += going_before
+    verdict = logic.and_(*verdicts)
+    return Result(verdict, {"run": run, "run_prev": run_before, "need": np.full(ctx.size, years)},
+                  only_where(missing, verdict == UNKNOWN))
 
 
-def not_held_recently(ctx: Ctx, *, codes: tuple[str, ...], years: int) -> Res:
-    """None of `codes` in the `years` years before Y (their chain years are used up)."""
-    parts, last = [], np.zeros(ctx.n, np.int32)
-    for y in range(ctx.Y - 1, ctx.Y - years - 1, -1):
-        h = ctx.held(y, codes)
-        parts.append(L.not_(h))
-        last = np.where((h == T) & (last == 0), y, last)
-    tri = L.and_(*parts) if parts else L.full(ctx.n, T)
-    return Res(tri, {"last": last})
+def not_held_recently(ctx: Context, *, any_of: tuple[str, ...], years: int) -> Result:
+    """None of `any_of` in the `years` years before Y (their chain years are used up)."""
+    verdicts, missing = [], []
+    last = np.zeros(ctx.size, np.int32)
+    for year in range(ctx.year - 1, ctx.year - years - 1, -1):
+        held = ctx.held(year, any_of)
+        verdicts.append(logic.not_(held))
+        last = np.where((held == TRUE) & (last == 0), year, last)
+        missing += ctx.missing_where(f"history[{year}].titles", held == UNKNOWN)
+    verdict = logic.and_(*verdicts) if verdicts else logic.filled(ctx.size, TRUE)
+    return Result(verdict, {"last": last}, only_where(missing, verdict == UNKNOWN))
 
 
-def held_at(ctx: Ctx, *, codes: tuple[str, ...], offset: int) -> Res:
-    y = ctx.Y - offset
-    h = ctx.held(y, codes)
-    return Res(h, {"year": np.full(ctx.n, y)}, ctx.miss(f"history[{y}].titles", h == U))
+def held_at(ctx: Context, *, any_of: tuple[str, ...], offset: int) -> Result:
+    year = ctx.year - offset
+    held = ctx.held(year, any_of)
+    return Result(held, {"year": np.full(ctx.size, year)},
+                  ctx.missing_where(f"history[{year}].titles", held == UNKNOWN))
 
 
-def any_title_in_window(ctx: Ctx, *, codes: tuple[str, ...], field: str, years: int) -> Res:
-    parts, miss = [], []
-    for y in range(ctx.Y - years + 1, ctx.Y + 1):
-        h = ctx.title_at(y, codes).tri if field == "titles" else ctx.held(y, codes, field)
-        parts.append(h)
-        miss += ctx.miss(f"history[{y}].{field}", h == U)
-    tri = L.or_(*parts)
-    return Res(tri, {}, [(lbl, m & (tri == U)) for lbl, m in miss])
+def any_title_in_window(ctx: Context, *, any_of: tuple[str, ...], field: str, years: int) -> Result:
+    verdicts, missing = [], []
+    for year in range(ctx.year - years + 1, ctx.year + 1):
+        held = ctx.title_at(year, any_of).verdict if field == "titles" else ctx.held(year, any_of, field)
+        verdicts.append(held)
+        missing += ctx.missing_where(f"history[{year}].{field}", held == UNKNOWN)
+    verdict = logic.or_(*verdicts)
+    return Result(verdict, {}, only_where(missing, verdict == UNKNOWN))
 
 
-def not_held_before(ctx: Ctx, *, codes: tuple[str, ...], field: str, years: int) -> Res:
-    """None of `codes` conferred for the `years` years before Y: a new award's achievement years
+def not_held_before(ctx: Context, *, any_of: tuple[str, ...], field: str, years: int) -> Result:
+    """None of `any_of` conferred for the `years` years before Y: a new award's achievement years
     must follow those written in the previous decision (NĐ 98/2023 Điều 30 khoản 9)."""
-    parts, miss = [], []
-    last = np.zeros(ctx.n, np.int32)
-    for y in range(ctx.Y - years, ctx.Y):
-        h = ctx.held(y, codes, field)
-        parts.append(L.not_(h))
-        last = np.where(h == T, y, last)
-        miss += ctx.miss(f"history[{y}].{field}", h == U)
-    tri = L.and_(*parts)
-    return Res(tri, {"last": last}, [(lbl, m & (tri == U)) for lbl, m in miss])
+    verdicts, missing = [], []
+    last = np.zeros(ctx.size, np.int32)
+    for year in range(ctx.year - years, ctx.year):
+        held = ctx.held(year, any_of, field)
+        verdicts.append(logic.not_(held))
+        last = np.where(held == TRUE, year, last)
+        missing += ctx.missing_where(f"history[{year}].{field}", held == UNKNOWN)
+    verdict = logic.and_(*verdicts)
+    return Result(verdict, {"last": last}, only_where(missing, verdict == UNKNOWN))
 
 
 # ---------------------------------------------------------------------------------------
 # Bằng khen bộ, point d (2022) / NĐ 91 shape (2013)
-def bkbo_chain(ctx: Ctx, *, title_path: bool, ledger: bool) -> Res:
-    Y = ctx.Y
-    a_prev = ctx.title_at(Y - 1, ("CSTDCS",))
-    a_now = ctx.title_at(Y, ("CSTDCS",))
-    path_a = L.and_(a_prev.tri, a_now.tri) if title_path else L.full(ctx.n, F)
-    e_prev = ctx.grade_tri(Y - 1, lambda g: g == C.EXCELLENT)
-    e_now = ctx.grade_tri(Y, lambda g: g == C.EXCELLENT)
-    definite = np.zeros(ctx.n, np.int32)
-    unknown = np.zeros(ctx.n, bool)
-    for y in (Y - 1, Y):
-        cnt, known = ctx.initiatives(y, 0)
+def bkbo_chain(ctx: Context, *, title_path: bool, ledger: bool) -> Result:
+    """Luật 2022 Điều 74 khoản 1 điểm d: 02 consecutive CSTĐCS, or >= 2 consecutive HTXSNV
+    years with 02 unit-level initiatives in them. With `ledger` (CV 1168/BNV-BTĐKT, CV
+    5007/BNV-TĐKT III.5.c): an initiative that earned a CSTĐCS on its initiative path (any
+    CSTĐCS of a 2013-regime year, or a 2022 one without HTXSNV that year) is used up; and when
+    either of the two CSTĐCS was earned that way, the CSTĐCS route needs 02 further, unused
+    initiatives too. A CSTĐCS earned on the HTXSNV path uses no initiative."""
+    year = ctx.year
+    cstdcs_before = ctx.title_at(year - 1, ("CSTDCS",))
+    cstdcs_now = ctx.title_at(year, ("CSTDCS",))
+    excellent_before = ctx.grade_verdict(year - 1, lambda grade: grade == codes.EXCELLENT)
+    excellent_now = ctx.grade_verdict(year, lambda grade: grade == codes.EXCELLENT)
+    cstdcs = {year - 1: cstdcs_before.verdict, year: cstdcs_now.verdict}
+    excellent = {year - 1: excellent_before, year: excellent_now}
+    definite = np.zeros(ctx.size, np.int32)         # unused initiatives, surely
+    possible = np.zeros(ctx.size, np.int32)         # unused initiatives, at most
+    on_initiative_path = logic.filled(ctx.size, FALSE)   # a CSTĐCS of the two years used one
+    for y in (year - 1, year):
+        count, known = ctx.initiative_count(y, 0)
         if ledger:
-            # CV 1168/BNV-BTĐKT: initiatives that earned a CSTĐCS on its initiative path
-            # (any 2013-regime CSTĐCS, or a 2022 one without HTXSNV) are used up.
-            held = ctx.held(y, ("CSTDCS",)) == T
-            exc = ctx.col_("grade", y) == C.EXCELLENT
-            spent = held & ((y <= 2023) | ~exc)
-            cnt = np.maximum(cnt - spent, 0)
-        definite += np.where(known, cnt, 0)
-        unknown |= ~known
-    possible = np.where(unknown, 1 << 30, definite)
-    inits = L.at_least(definite, possible, 2)
-    path_b = L.and_(e_prev, e_now, inits)
-    tri = L.or_(path_a, path_b)
-    miss = []
+            # the 2013 regime had no HTXSNV path for CSTĐCS: every CSTĐCS used an initiative
+            used_one = (cstdcs[y] if y <= 2023 else logic.and_(cstdcs[y], logic.not_(excellent[y])))
+            on_initiative_path = logic.or_(on_initiative_path, used_one)
+            free_surely = np.maximum(count - (used_one != FALSE), 0)
+            free_at_most = np.maximum(count - (used_one == TRUE), 0)
+        else:
+            free_surely = free_at_most = count
+        definite += np.where(known, free_surely, 0)
+        possible += np.where(known, free_at_most, UNBOUNDED)
+    two_initiatives = logic.at_least(definite, possible, 2)
+    excellence_route = logic.and_(excellent_before, excellent_now, two_initiatives)
+    if title_path:
+        initiatives_ok = (logic.or_(logic.not_(on_initiative_path), two_initiatives) if ledger
+                          else logic.filled(ctx.size, TRUE))
+        title_route = logic.and_(cstdcs_before.verdict, cstdcs_now.verdict, initiatives_ok)
+    else:
+        title_route = logic.filled(ctx.size, FALSE)
+    verdict = logic.or_(title_route, excellence_route)
+    missing = []
     if ctx.explain:
-        u = tri == U
+        unknown = verdict == UNKNOWN
         if title_path:
-            miss += [(l, m & u) for l, m in a_prev.missing + a_now.missing]
-        miss += [(f"history[{Y - 1}].grade", u & (e_prev == U)),
-                 (f"history[{Y}].grade", u & (e_now == U))]
-        for y in (Y - 1, Y):
-            miss += [(f"history[{y}].initiatives", u & ~ctx.initiatives(y, 0)[1])]
-    return Res(tri, {"cst_prev": a_prev.tri, "cst_now": a_now.tri, "exc_prev": e_prev,
-                     "exc_now": e_now, "count": definite, "title_path": title_path}, miss)
+            missing += only_where(cstdcs_before.missing + cstdcs_now.missing, unknown)
+        missing += [(f"history[{year - 1}].grade", unknown & (excellent_before == UNKNOWN)),
+                    (f"history[{year}].grade", unknown & (excellent_now == UNKNOWN))]
+        for y in (year - 1, year):
+            missing += [(f"history[{y}].initiatives", unknown & ~ctx.initiative_count(y, 0)[1])]
+    return Result(verdict, {"cst_prev": cstdcs_before.verdict, "cst_now": cstdcs_now.verdict,
+                            "exc_prev": excellent_before, "exc_now": excellent_now, "count": definite,
+                            "consumed": on_initiative_path == TRUE, "title_path": title_path}, missing)
 
 
 # ---------------------------------------------------------------------------------------
-# "đã được tặng X, N năm tiếp theo liên tục ... trong thời gian đó có ..." (BK_TTG, HCLĐ)
-def after_award_run(ctx: Ctx, *, prior: tuple[str, ...], prior_field: str, min_grade: int,
-                    run: int, needs: tuple, lookback: int = 15) -> Res:
-    """A run of >= `run` consecutive years up to Y with grade >= min_grade, all after the
-    most recent `prior` award before Y, holding the counted `needs` within the run.
+# "đã được tặng X, N năm tiếp theo trở lên liên tục ... đến thời điểm đề nghị, trong thời
+# gian đó có ..." (BK_TTG, HCLĐ)
+def after_award_run(ctx: Context, *, prior: tuple[str, ...], prior_field: str, min_grade: int,
+                    run: int, needs: tuple = (), lookback: int = AFTER_AWARD_LOOKBACK) -> Result:
+    """After the most recent `prior` award (year Y0 < Y), every year Y0+1 .. Y meets
+    `min_grade`, there are at least `run` of them, and they hold the counted `needs`.
 
-    needs: tuples (label, kind, arg, n) with kind "title" (codes), "init" (min level) or
-    "excellent". Sound Kleene evaluation over candidate years of the prior award."""
-    n, Y = ctx.n, ctx.Y
-    big = np.float64(np.inf)
-    inrun = L.full(n, T)
-    good_n = L.full(n, T)
-    nolater = L.full(n, T)
-    result = L.full(n, F)
-    defs = [np.zeros(n) for _ in needs]
-    poss = [np.zeros(n) for _ in needs]
-    run_len = np.zeros(n, np.int32)
-    going = np.ones(n, bool)
-    last_bk = np.zeros(n, np.int32)
-    counts_at_bk = [np.zeros(n) for _ in needs]
-    miss = []
+    The window runs from the year after the most recent prior award up to Y ("05 năm tiếp
+    theo trở lên liên tục ... đến thời điểm đề nghị"; NĐ 98/2023 Điều 30 khoản 9): so a known
+    award in Y0 rules out every earlier window, a known year below the grade rules out every
+    award before it, and when every candidate year is known to hold no prior award the answer
+    is false. Each candidate year Y0 (Y-run back to Y-lookback, then "any earlier year") is
+    one term of a Kleene OR:
+        award(Y0) AND no award in Y0+1 .. Y-1 AND grade in Y0+1 .. Y AND counts in Y0+1 .. Y.
 
-    def term(bk):
-        parts = [bk, nolater, good_n]
-        for (_, _, _, need), d, p in zip(needs, defs, poss):
-            parts.append(L.at_least(d, p, need))
-        return L.and_(*parts)
+    needs: tuples (label, kind, arg, n) with kind "title" (codes `arg`), "init" (initiatives
+    of level >= `arg`) or "excellent" (HTXSNV years). An unknown answer names the unknown
+    facts of the most recent candidate left open."""
+    size, target_year = ctx.size, ctx.year
+    verdict = logic.filled(size, FALSE)
+    no_later_award = logic.filled(size, TRUE)      # no prior award after the candidate, before Y
+    window_grades = logic.filled(size, TRUE)       # the grade in every year after the candidate
+    definite = [np.zeros(size, np.int32) for _ in needs]   # counted items after the candidate, surely
+    possible = [np.zeros(size, np.int32) for _ in needs]   # ... at most
+    open_candidate = np.zeros(size, np.int32)      # offset of the most recent unknown candidate
+    open_counts = [np.zeros(size, bool) for _ in needs]    # its count was the unknown part
+    last_award = np.zeros(size, np.int32)          # most recent known prior award (0: none)
+    counts_after_last = [np.zeros(size, np.int32) for _ in needs]
+    run_length = np.zeros(size, np.int32)          # consecutive years meeting the grade, ending at Y
+    running = np.ones(size, bool)
+    unknown_award, unknown_grade, unknown_item = {}, {}, [dict() for _ in needs]
 
-    for k in range(lookback + 1):
-        y = Y - k
-        if k >= 1:
-            bk = ctx.held(y, prior, prior_field)
-            if k >= run:
-                result = L.or_(result, term(bk))
-            first = (bk == T) & (last_bk == 0)
+    def candidate(award: np.ndarray, offset: int, counts_possible: list) -> None:
+        nonlocal verdict
+        counts_ok = [logic.at_least(d, p, need[3]) for need, d, p in zip(needs, definite, counts_possible)]
+        term = logic.and_(award, no_later_award, window_grades, *counts_ok)
+        verdict = logic.or_(verdict, term)
+        newly_open = (term == UNKNOWN) & (open_candidate == 0)
+        open_candidate[newly_open] = offset
+        for i, ok in enumerate(counts_ok):
+            open_counts[i] |= newly_open & (ok == UNKNOWN)
+
+    for offset in range(lookback + 1):
+        year = target_year - offset
+        if offset >= 1:
+            award = ctx.held(year, prior, prior_field)
+            if offset >= run:
+                candidate(award, offset, possible)
+            first_known = (award == TRUE) & (last_award == 0)
+            last_award[first_known] = year
             for i in range(len(needs)):
-                counts_at_bk[i] = np.where(first, defs[i], counts_at_bk[i])
-            last_bk = np.where(first, y, last_bk)
-            nolater = L.and_(nolater, L.not_(bk))
-            if ctx.explain and k < run + 3:
-                miss.append((f"history[{y}].{prior_field}", bk == U))
-        g = ctx.grade_tri(y, lambda gr: gr >= min_grade)
-        if ctx.explain and k < run:
-            miss.append((f"history[{y}].grade", g == U))
-        inrun = L.and_(inrun, g)
-        going &= g == T
-        run_len += going
-        if k < run:
-            good_n = L.and_(good_n, g)
+                counts_after_last[i] = np.where(first_known, definite[i], counts_after_last[i])
+            no_later_award = logic.and_(no_later_award, logic.not_(award))
+            if ctx.explain:
+                unknown_award[year] = award == UNKNOWN
+        grade_ok = ctx.grade_verdict(year, lambda grade: grade >= min_grade)
+        window_grades = logic.and_(window_grades, grade_ok)
+        running &= grade_ok == TRUE
+        run_length += running
+        if ctx.explain:
+            unknown_grade[year] = grade_ok == UNKNOWN
         for i, (_, kind, arg, _) in enumerate(needs):
             if kind == "init":
-                cnt, known = ctx.initiatives(y, arg)
-                defs[i] += np.where(known & (inrun == T), cnt, 0)
-                poss[i] += np.where(inrun == F, 0, np.where(known, cnt, big))
+                count, known = ctx.initiative_count(year, arg)
+                definite[i] += np.where(known, count, 0)
+                possible[i] += np.where(known, count, UNBOUNDED)
+                if ctx.explain:
+                    unknown_item[i][year] = ~known
             else:
-                item = (ctx.title_at(y, arg).tri if kind == "title"
-                        else ctx.grade_tri(y, lambda gr: gr == C.EXCELLENT))
-                c = L.and_(item, inrun)
-                defs[i] += c == T
-                poss[i] += c != F
-    # any year before the lookback: the prior award unknown, the run possibly longer
-    for i in range(len(needs)):
-        poss[i] = np.where(inrun == F, poss[i], big)
-    result = L.or_(result, term(L.full(n, U)))
-    counts_at_bk = [np.where(last_bk == 0, d, c) for d, c in zip(defs, counts_at_bk)]
-    d = {"run": run_len, "need_run": np.full(n, run), "last": last_bk,
-         "needs": tuple((nd[3], c) for nd, c in zip(needs, counts_at_bk))}
-    if miss:
-        miss = [(lbl, m & (result == U)) for lbl, m in miss]
-    return Res(result, d, miss)
+                item = (ctx.title_at(year, arg).verdict if kind == "title"
+                        else ctx.grade_verdict(year, lambda grade: grade == codes.EXCELLENT))
+                definite[i] += item == TRUE
+                possible[i] += item != FALSE
+                if ctx.explain:
+                    unknown_item[i][year] = item == UNKNOWN
+    # an award earlier than the years looked at: unknown, with unknown years in its window
+    candidate(logic.filled(size, UNKNOWN), lookback + 1, [np.full(size, UNBOUNDED) for _ in needs])
+    counts_after_last = [np.where(last_award == 0, d, c) for d, c in zip(definite, counts_after_last)]
+    details = {"run": run_length, "need_run": np.full(size, run), "last": last_award,
+               "needs": tuple((need[3], c) for need, c in zip(needs, counts_after_last))}
+    missing = []
+    if ctx.explain:
+        missing = _after_award_missing(ctx, verdict == UNKNOWN, open_candidate, open_counts, needs,
+                                       prior_field, lookback, unknown_award, unknown_grade, unknown_item)
+    return Result(verdict, details, missing)
+
+
+def _after_award_missing(ctx, unknown, open_candidate, open_counts, needs, prior_field, lookback,
+                         unknown_award, unknown_grade, unknown_item) -> list:
+    """The unknown facts of the most recent open candidate: its award year, the awards and
+    grades of the years after it, and the counted items when the count was open."""
+    target_year = ctx.year
+    missing = []
+    for offset in range(lookback + 2):
+        year = target_year - offset
+        reaches = unknown & (open_candidate >= offset)      # the year is the candidate's or after
+        after = unknown & (open_candidate > offset)         # the year is inside the window
+        if offset == lookback + 1:
+            missing.append((f"history[{year}].{prior_field}", unknown & (open_candidate == offset)))
+            continue
+        if offset >= 1:
+            missing.append((f"history[{year}].{prior_field}", reaches & unknown_award[year]))
+        missing.append((f"history[{year}].grade", after & unknown_grade[year]))
+        for i, (_, kind, arg, _) in enumerate(needs):
+            lacking = after & open_counts[i] & unknown_item[i][year]
+            if kind == "title" and year == target_year:
+                missing += only_where(ctx.title_at(year, arg).missing, lacking)
+            else:
+                field = {"title": "titles", "init": "initiatives", "excellent": "grade"}[kind]
+                missing.append((f"history[{year}].{field}", lacking))
+    return missing
 
 
 # ---------------------------------------------------------------------------------------
 # collectives
-def member_share(ctx: Ctx, *, field: str, ratio: float, strict: bool) -> Res:
-    part = ctx.col_("m_" + field, ctx.Y)
-    total = ctx.col_("m_total", ctx.Y)
+def member_share(ctx: Context, *, field: str, ratio: float, strict: bool) -> Result:
+    part = ctx.column("m_" + field, ctx.year)
+    total = ctx.column("m_total", ctx.year)
     known = (part >= 0) & (total >= 0)
-    lhs = part.astype(np.int64) * 100
-    rhs = total.astype(np.int64) * round(ratio * 100)
-    ok = ((lhs > rhs) if strict else (lhs >= rhs)) & (total > 0)
-    tri = L.from_bool(ok, known)
-    return Res(tri, {"part": part, "total": total},
-               ctx.miss(f"history[{ctx.Y}].members.{field}", (tri == U) & (part < 0))
-               + ctx.miss(f"history[{ctx.Y}].members.total", (tri == U) & (total < 0)))
+    share = part.astype(np.int64) * 100
+    threshold = total.astype(np.int64) * round(ratio * 100)
+    ok = ((share > threshold) if strict else (share >= threshold)) & (total > 0)
+    verdict = logic.from_bool(ok, known)
+    unknown = verdict == UNKNOWN
+    return Result(verdict, {"part": part, "total": total},
+                  ctx.missing_where(f"history[{ctx.year}].members.{field}", unknown & (part < 0))
+                  + ctx.missing_where(f"history[{ctx.year}].members.total", unknown & (total < 0)))
 
 
-def members_all_complete(ctx: Ctx) -> Res:
-    part = ctx.col_("m_completed", ctx.Y)
-    total = ctx.col_("m_total", ctx.Y)
-    tri = L.from_bool(part >= total, (part >= 0) & (total >= 0))
-    return Res(tri, {"part": part, "total": total},
-               ctx.miss(f"history[{ctx.Y}].members.completed", (tri == U) & (part < 0))
-               + ctx.miss(f"history[{ctx.Y}].members.total", (tri == U) & (total < 0)))
+def members_all_complete(ctx: Context) -> Result:
+    part = ctx.column("m_completed", ctx.year)
+    total = ctx.column("m_total", ctx.year)
+    verdict = logic.from_bool(part >= total, (part >= 0) & (total >= 0))
+    unknown = verdict == UNKNOWN
+    return Result(verdict, {"part": part, "total": total},
+                  ctx.missing_where(f"history[{ctx.year}].members.completed", unknown & (part < 0))
+                  + ctx.missing_where(f"history[{ctx.year}].members.total", unknown & (total < 0)))
 
 
-def members_at_least(ctx: Ctx, *, field: str, need: int) -> Res:
-    v = ctx.col_("m_" + field, ctx.Y)
-    tri = L.from_bool(v >= need, v >= 0)
-    return Res(tri, {"part": v}, ctx.miss(f"history[{ctx.Y}].members.{field}", tri == U))
+def members_at_least(ctx: Context, *, field: str, need: int) -> Result:
+    value = ctx.column("m_" + field, ctx.year)
+    verdict = logic.from_bool(value >= need, value >= 0)
+    return Result(verdict, {"part": value},
+                  ctx.missing_where(f"history[{ctx.year}].members.{field}", verdict == UNKNOWN))
 
 
-def members_none(ctx: Ctx, *, field: str) -> Res:
-    v = ctx.col_("m_" + field, ctx.Y)
-    tri = L.from_bool(v == 0, v >= 0)
-    return Res(tri, {"part": v}, ctx.miss(f"history[{ctx.Y}].members.{field}", tri == U))
+def members_none(ctx: Context, *, field: str) -> Result:
+    value = ctx.column("m_" + field, ctx.year)
+    verdict = logic.from_bool(value == 0, value >= 0)
+    return Result(verdict, {"part": value},
+                  ctx.missing_where(f"history[{ctx.year}].members.{field}", verdict == UNKNOWN))
 
 
-def cluster_leader(ctx: Ctx) -> Res:
-    rank = ctx.col_("cluster_rank", ctx.Y)
-    tri = L.from_bool(rank == 1, rank >= 1)
-    return Res(tri, {"rank": rank}, ctx.miss(f"history[{ctx.Y}].cluster_rank", tri == U))
+def cluster_leader(ctx: Context) -> Result:
+    rank = ctx.column("cluster_rank", ctx.year)
+    verdict = logic.from_bool(rank == 1, rank >= 1)
+    return Result(verdict, {"rank": rank},
+                  ctx.missing_where(f"history[{ctx.year}].cluster_rank", verdict == UNKNOWN))
 
 
 # ---------------------------------------------------------------------------------------
 # grades as targets (evaluation-rules.md)
-def grade_discipline(ctx: Ctx, *, grade: int) -> Res:
+def grade_discipline(ctx: Context, *, grade: int) -> Result:
     """Discipline in the year forces "không hoàn thành nhiệm vụ"."""
-    if grade == C.INCOMPLETE:
-        return Res(L.full(ctx.n, T))
-    disc = ctx.col_("discipline", ctx.Y)
-    tri = L.from_bool(~((disc >= C.REPRIMAND) & (disc <= C.DISMISSAL)),
-                      disc != C.DISC_UNKNOWN)
-    tri[disc == C.UNDER_REVIEW] = U
-    return Res(tri, {"disc": disc},
-               ctx.miss(f"history[{ctx.Y}].discipline", disc == C.DISC_UNKNOWN))
+    if grade == codes.INCOMPLETE:
+        return Result(logic.filled(ctx.size, TRUE))
+    discipline = ctx.column("discipline", ctx.year)
+    verdict = logic.from_bool(~((discipline >= codes.REPRIMAND) & (discipline <= codes.DISMISSAL)),
+                              discipline != codes.DISC_UNKNOWN)
+    verdict[discipline == codes.UNDER_REVIEW] = UNKNOWN
+    return Result(verdict, {"disc": discipline},
+                  ctx.missing_where(f"history[{ctx.year}].discipline", verdict == UNKNOWN))
 
 
-def grade_time_worked(ctx: Ctx, *, grade: int) -> Res:
+def grade_time_worked(ctx: Context, *, grade: int) -> Result:
     """NĐ 90 Điều 2: < 6 months worked -> not graded; 3 to < 6 months of leave -> at most
     "hoàn thành nhiệm vụ"; maternity leave exempt (graded on the time worked)."""
-    months = ctx.col_("months_worked", ctx.Y)
-    mat = ctx.col_("leave_maternity", ctx.Y)
+    months = ctx.column("months_worked", ctx.year)
+    maternity = ctx.column("leave_maternity", ctx.year)
     not_graded = months < 6
     capped = (months > 6) & (months <= 9)
-    blocked = not_graded | (capped & (grade >= C.GOOD))
-    tri = L.from_bool(~blocked, months >= 0)
-    exempt = blocked & (mat > 0)
-    tri[exempt] = T
-    tri[blocked & (months >= 0) & (mat < 0)] = U
-    return Res(tri, {"months": months},
-               ctx.miss(f"history[{ctx.Y}].months_worked", months < 0)
-               + ctx.miss(f"history[{ctx.Y}].leave_days", blocked & (months >= 0) & (mat < 0)))
+    blocked = not_graded | (capped & (grade >= codes.GOOD))
+    verdict = logic.from_bool(~blocked, months >= 0)
+    verdict[blocked & (maternity > 0)] = TRUE
+    verdict[blocked & (months >= 0) & (maternity < 0)] = UNKNOWN
+    return Result(verdict, {"months": months},
+                  ctx.missing_where(f"history[{ctx.year}].months_worked", months < 0)
+                  + ctx.missing_where(f"history[{ctx.year}].leave_days",
+                                      blocked & (months >= 0) & (maternity < 0)))
+
+
+def pending_after_award(ctx: Context, *, missing_text: str, **chain) -> Result:
+    """A criterion whose text was not confirmed, but whose every reading starts with an
+    after-award chain (`chain`: the parameters of after_award_run): false when the known history
+    rules that minimum out, otherwise unknown with `missing_text` (never true)."""
+    minimum = after_award_run(ctx, **chain)
+    verdict = logic.and_(minimum.verdict, logic.filled(ctx.size, UNKNOWN))
+    unknown = verdict == UNKNOWN
+    return Result(verdict, minimum.details,
+                  only_where(minimum.missing, unknown) + ctx.missing_where(missing_text, unknown))

@@ -4,9 +4,6 @@ Every code the engine reads is listed here once; the columnar arrays store the i
 Codes never change meaning; new codes are appended (bit positions are stable)."""
 from __future__ import annotations
 
-# Tri-valued logic, internal encoding: Kleene AND = min, OR = max, NOT = 2 - x.
-F, U, T = 0, 1, 2
-
 KIND_INDIVIDUAL, KIND_COLLECTIVE = 0, 1
 KINDS = {"individual": KIND_INDIVIDUAL, "collective": KIND_COLLECTIVE}
 
@@ -43,7 +40,14 @@ DISCIPLINE_NAMES = {
 INITIATIVE_LEVELS = {"unit": 0, "ministry": 1, "national": 2}
 INITIATIVE_LEVEL_NAMES = {0: "cấp cơ sở", 1: "cấp bộ, ban, ngành, tỉnh", 2: "toàn quốc"}
 
-LEAVE_KINDS = ("maternity", "sick", "unpaid", "study", "other")
+# Leave by kind (history[].leave_days). "injury": treatment or convalescence of an injury got in
+# combat or while rescuing people or property, as a medical facility concluded (appended 2026-12).
+LEAVE_KINDS = ("maternity", "sick", "unpaid", "study", "other", "injury")
+# Leave that counts as working time for the LĐTT tenure test (legal-rules.md §2.6): maternity
+# (NĐ 91/2017 Điều 10 khoản 4), agency-sent study or training (TT 01/2024/TT-BNV Điều 1 khoản 5
+# điểm b), injury treatment (NĐ 91/2017 Điều 10 khoản 2; TT 01/2024/TT-BNV Điều 1 khoản 5 điểm a).
+# Ordinary sickness, unpaid and other leave do not count.
+LEAVE_COUNTED_AS_WORK = ("maternity", "study", "injury")
 
 MEMBER_FIELDS = ("total", "completed", "ldtt", "cstdcs", "disciplined")
 

@@ -11,24 +11,25 @@ from typing import Any
 
 import numpy as np
 
-from . import codes as C
+from . import codes
 
 # name -> (dtype, value meaning "unknown"); all 2-D (subjects x years) unless noted.
 YEAR_FIELDS: dict[str, tuple[Any, int]] = {
-    "grade": (np.int8, C.GRADE_UNKNOWN),
-    "party_grade": (np.int8, C.GRADE_UNKNOWN),
+    "grade": (np.int8, codes.GRADE_UNKNOWN),
+    "party_grade": (np.int8, codes.GRADE_UNKNOWN),
     "titles": (np.int32, 0),
     "awards": (np.int32, 0),
     "init_unit": (np.int16, -1),
     "init_ministry": (np.int16, -1),
     "init_national": (np.int16, -1),
-    "discipline": (np.int8, C.DISC_UNKNOWN),
+    "discipline": (np.int8, codes.DISC_UNKNOWN),
     "months_worked": (np.int8, -1),
     "leave_maternity": (np.int16, -1),
     "leave_sick": (np.int16, -1),
     "leave_unpaid": (np.int16, -1),
     "leave_study": (np.int16, -1),
     "leave_other": (np.int16, -1),
+    "leave_injury": (np.int16, -1),
     "transferred_in": (np.int8, -1),
     "m_total": (np.int32, -1),
     "m_completed": (np.int32, -1),
@@ -60,7 +61,7 @@ class ColumnarHistory:
         if self.present.ndim != 2 or self.present.shape[0] != n:
             raise ValueError("present must have shape (len(ids), n_years)")
         shape = self.present.shape
-        self.staff_type = (np.full(n, C.STAFF_NONE, np.int8) if staff_type is None
+        self.staff_type = (np.full(n, codes.STAFF_NONE, np.int8) if staff_type is None
                            else np.asarray(staff_type, dtype=np.int8).reshape(n))
         self.is_leader = (np.full(n, -1, np.int8) if is_leader is None
                           else np.asarray(is_leader, dtype=np.int8).reshape(n))
@@ -138,75 +139,77 @@ class ColumnarHistory:
                       ) -> ColumnarHistory:
         """Build from subject dicts shaped like eligibility-json.md (validated beforehand)."""
         subjects = list(subjects)
-        all_years = [e["year"] for s in subjects for e in (s.get("history") or [])]
+        all_years = [entry["year"] for subject in subjects for entry in (subject.get("history") or [])]
         if years is None:
             lo = min(all_years) if all_years else 2024
             hi = max(all_years) if all_years else lo
             years = range(lo, hi + 1)
-        y0, ny, n = years.start, len(years), len(subjects)
-        present = np.zeros((n, ny), bool)
-        arrs = {name: np.full((n, ny), unknown, dtype=dt)
-                for name, (dt, unknown) in YEAR_FIELDS.items()}
-        known = {name: np.zeros((n, ny), bool) for name in KNOWN_MASKS}
-        kind = np.zeros(n, np.int8)
-        staff = np.full(n, C.STAFF_NONE, np.int8)
-        leader = np.full(n, -1, np.int8)
-        for i, s in enumerate(subjects):
-            kind[i] = C.KINDS[s["kind"]]
-            if s.get("staff_type") is not None:
-                staff[i] = C.STAFF_TYPES[s["staff_type"]]
-            if s.get("is_leader") is not None:
-                leader[i] = int(bool(s["is_leader"]))
-            for e in s.get("history") or []:
-                j = e["year"] - y0
-                if not 0 <= j < ny:
+        first_year, n_years, n_subjects = years.start, len(years), len(subjects)
+        shape = (n_subjects, n_years)
+        present = np.zeros(shape, bool)
+        arrays = {name: np.full(shape, unknown, dtype=dtype)
+                  for name, (dtype, unknown) in YEAR_FIELDS.items()}
+        known = {name: np.zeros(shape, bool) for name in KNOWN_MASKS}
+        kind = np.zeros(n_subjects, np.int8)
+        staff = np.full(n_subjects, codes.STAFF_NONE, np.int8)
+        leader = np.full(n_subjects, -1, np.int8)
+        for i, subject in enumerate(subjects):
+            kind[i] = codes.KINDS[subject["kind"]]
+            if subject.get("staff_type") is not None:
+                staff[i] = codes.STAFF_TYPES[subject["staff_type"]]
+            if subject.get("is_leader") is not None:
+                leader[i] = int(bool(subject["is_leader"]))
+            for entry in subject.get("history") or []:
+                j = entry["year"] - first_year
+                if not 0 <= j < n_years:      # outside the batch's years: ignored
                     continue
                 present[i, j] = True
-                _fill_entry(arrs, known, i, j, e)
-        return cls(ids=[s["id"] for s in subjects], kind=kind, year0=y0, present=present,
-                   staff_type=staff, is_leader=leader, **arrs, **known)
+                _fill_entry(arrays, known, i, j, entry)
+        return cls(ids=[subject["id"] for subject in subjects], kind=kind, year0=first_year,
+                   present=present, staff_type=staff, is_leader=leader, **arrays, **known)
 
 
-def _bits(codes_: Iterable[str]) -> int:
+def _bits(code_list: Iterable[str]) -> int:
     out = 0
-    for c in codes_:
-        out |= C.BIT[c]
+    for code in code_list:
+        out |= codes.BIT[code]
     return out
 
 
-def _fill_entry(arrs, known, i, j, e: dict) -> None:
-    if e.get("grade") is not None:
-        arrs["grade"][i, j] = C.GRADES[e["grade"]]
-    if e.get("party_grade") is not None:
-        arrs["party_grade"][i, j] = C.GRADES[e["party_grade"]]
-    if "titles" in e and e["titles"] is not None:
+def _fill_entry(arrays, known, i, j, entry: dict) -> None:
+    """Write one history `entry` (subject i, year column j) into the arrays."""
+    if entry.get("grade") is not None:
+        arrays["grade"][i, j] = codes.GRADES[entry["grade"]]
+    if entry.get("party_grade") is not None:
+        arrays["party_grade"][i, j] = codes.GRADES[entry["party_grade"]]
+    if "titles" in entry and entry["titles"] is not None:
         known["titles_known"][i, j] = True
-        arrs["titles"][i, j] = _bits(e["titles"])
-    if "awards" in e and e["awards"] is not None:
+        arrays["titles"][i, j] = _bits(entry["titles"])
+    if "awards" in entry and entry["awards"] is not None:
         known["awards_known"][i, j] = True
-        arrs["awards"][i, j] = _bits(e["awards"])
-    if "initiatives" in e and e["initiatives"] is not None:
+        arrays["awards"][i, j] = _bits(entry["awards"])
+    if "initiatives" in entry and entry["initiatives"] is not None:
         counts = [0, 0, 0]
-        for it in e["initiatives"]:
-            counts[C.INITIATIVE_LEVELS[it["level"]]] += 1
-        arrs["init_unit"][i, j], arrs["init_ministry"][i, j], arrs["init_national"][i, j] = counts
-    if "discipline" in e:
-        d = e["discipline"]
-        arrs["discipline"][i, j] = C.DISC_NONE if d is None else C.DISCIPLINES[d]
-    if e.get("months_worked") is not None:
-        arrs["months_worked"][i, j] = e["months_worked"]
-    if e.get("leave_days") is not None:
-        ld = e["leave_days"]
-        for k in C.LEAVE_KINDS:
-            arrs["leave_" + k][i, j] = round(ld.get(k) or 0)
-    if e.get("transferred_in") is not None:
-        arrs["transferred_in"][i, j] = int(bool(e["transferred_in"]))
-    if e.get("members") is not None:
-        for k in C.MEMBER_FIELDS:
-            v = e["members"].get(k)
-            if v is not None:
-                arrs["m_" + k][i, j] = v
-    if e.get("cluster_rank") is not None:
-        arrs["cluster_rank"][i, j] = e["cluster_rank"]
-    if e.get("cluster_size") is not None:
-        arrs["cluster_size"][i, j] = e["cluster_size"]
+        for initiative in entry["initiatives"]:
+            counts[codes.INITIATIVE_LEVELS[initiative["level"]]] += 1
+        arrays["init_unit"][i, j], arrays["init_ministry"][i, j], arrays["init_national"][i, j] = counts
+    if "discipline" in entry:
+        form = entry["discipline"]
+        arrays["discipline"][i, j] = codes.DISC_NONE if form is None else codes.DISCIPLINES[form]
+    if entry.get("months_worked") is not None:
+        arrays["months_worked"][i, j] = entry["months_worked"]
+    if entry.get("leave_days") is not None:
+        leave_days = entry["leave_days"]       # a given dict states every kind (absent kind: 0 days)
+        for kind in codes.LEAVE_KINDS:
+            arrays["leave_" + kind][i, j] = round(leave_days.get(kind) or 0)
+    if entry.get("transferred_in") is not None:
+        arrays["transferred_in"][i, j] = int(bool(entry["transferred_in"]))
+    if entry.get("members") is not None:
+        for name in codes.MEMBER_FIELDS:
+            count = entry["members"].get(name)
+            if count is not None:
+                arrays["m_" + name][i, j] = count
+    if entry.get("cluster_rank") is not None:
+        arrays["cluster_rank"][i, j] = entry["cluster_rank"]
+    if entry.get("cluster_size") is not None:
+        arrays["cluster_size"][i, j] = entry["cluster_size"]

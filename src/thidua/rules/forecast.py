@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import copy
 
-from . import codes as C
+from . import codes
 from .catalog import TARGETS
 from .engine import answer_document
 
@@ -38,31 +38,32 @@ LADDER = [
 
 
 def _with_entry(subject: dict, year: int, facts: dict) -> dict:
-    s = copy.deepcopy(subject)
-    hist = [e for e in (s.get("history") or []) if e.get("year") != year]
-    old = next((e for e in (subject.get("history") or []) if e.get("year") == year), None)
-    if old is None:
+    """A copy of `subject` whose entry for `year` is created or has the keys of `facts` replaced."""
+    changed = copy.deepcopy(subject)
+    history = [e for e in (changed.get("history") or []) if e.get("year") != year]
+    stated = next((e for e in (subject.get("history") or []) if e.get("year") == year), None)
+    if stated is None:
         # a year stated only by the assumption holds nothing else (no other title, award, discipline)
-        old = {"titles": [], "awards": [], "initiatives": [], "discipline": None}
-    hist.append({**copy.deepcopy(old), **copy.deepcopy(facts), "year": year})
-    s["history"] = sorted(hist, key=lambda e: e["year"])
-    return s
+        stated = {"titles": [], "awards": [], "initiatives": [], "discipline": None}
+    history.append({**copy.deepcopy(stated), **copy.deepcopy(facts), "year": year})
+    changed["history"] = sorted(history, key=lambda e: e["year"])
+    return changed
 
 
-def _scenario_entry(kind: str, grade: str, inits: dict) -> dict:
+def _scenario_entry(kind: str, grade: str, initiatives: dict) -> dict:
     entry = {"grade": grade, "titles": [], "awards": [], "discipline": None,
-             "initiatives": [{"level": lv} for lv, n in inits.items() for _ in range(n)]}
+             "initiatives": [{"level": level} for level, count in initiatives.items() for _ in range(count)]}
     if kind == "individual":
-        entry.update(months_worked=12, leave_days={k: 0 for k in C.LEAVE_KINDS})
+        entry.update(months_worked=12, leave_days={k: 0 for k in codes.LEAVE_KINDS})
     else:
         entry.update(members={"total": 10, "completed": 10, "ldtt": 10, "cstdcs": 1,
                               "disciplined": 0}, cluster_rank=1, cluster_size=10)
     return entry
 
 
-def _phrase(year: int, kind: str, grade: str, inits: dict) -> str:
-    text = f"Nếu năm {year} đạt {C.GRADE_NAMES[C.GRADES[grade]]}"
-    parts = [f"{n:02d} sáng kiến {LEVEL_WORDS[lv]}" for lv, n in inits.items() if n]
+def _phrase(year: int, kind: str, grade: str, initiatives: dict) -> str:
+    text = f"Nếu năm {year} đạt {codes.GRADE_NAMES[codes.GRADES[grade]]}"
+    parts = [f"{count:02d} sáng kiến {LEVEL_WORDS[level]}" for level, count in initiatives.items() if count]
     if parts:
         text += " và có " + ", ".join(parts)
     if kind == "collective":
@@ -70,42 +71,46 @@ def _phrase(year: int, kind: str, grade: str, inits: dict) -> str:
     return text
 
 
+def _scenario_id(subject: dict, step: int) -> str:
+    return f"{subject['id']}#kb{step}"
+
+
 def forecast(subject: dict, year: int, assumed: dict | None = None, *,
              next_year: dict | None = None, targets: list[str] | None = None) -> dict:
     """Answers for `year + 1` for every target, assuming `year` ends as `assumed` says."""
     base = _with_entry(subject, year, assumed or {})
-    nxt = year + 1
+    following = year + 1
     if next_year is not None:
-        base = _with_entry(base, nxt, next_year)
+        base = _with_entry(base, following, next_year)
     kind = subject["kind"]
-    codes_ = targets or [t.code for t in TARGETS
-                         if t.kind in ("both", kind) and t.category != "grade"]
+    target_codes = targets or [t.code for t in TARGETS
+                               if t.kind in ("both", kind) and t.category != "grade"]
     subjects = [base]
-    if next_year is None:
-        for k, (grade, inits) in enumerate(LADDER):
-            s = _with_entry(base, nxt, _scenario_entry(kind, grade, inits))
-            s["id"] = f"{subject['id']}#kb{k}"
-            subjects.append(s)
-    questions = [{"subject": s["id"], "target": c, "year": nxt} for s in subjects for c in codes_]
+    if next_year is None:       # one copy of the subject per rung of the ladder
+        for step, (grade, initiatives) in enumerate(LADDER):
+            scenario = _with_entry(base, following, _scenario_entry(kind, grade, initiatives))
+            scenario["id"] = _scenario_id(subject, step)
+            subjects.append(scenario)
+    questions = [{"subject": s["id"], "target": code, "year": following}
+                 for s in subjects for code in target_codes]
     answers = answer_document({"subjects": subjects, "questions": questions})["answers"]
-    by = {(a["subject"], a["target"]): a for a in answers}
+    answer_of = {(a["subject"], a["target"]): a for a in answers}
     out = []
-    for code in codes_:
-        a = by[(base["id"], code)]
-        item = {"target": code, "name": C.NAMES[code], "year": nxt, "eligible": a["eligible"],
-                "regime": a["regime"], "checks": a["checks"], "missing": a["missing"],
+    for code in target_codes:
+        answer = answer_of[(base["id"], code)]
+        item = {"target": code, "name": codes.NAMES[code], "year": following, "eligible": answer["eligible"],
+                "regime": answer["regime"], "checks": answer["checks"], "missing": answer["missing"],
                 "if": None, "scenario": None, "lacking": []}
-        if a["eligible"] is not True and next_year is None:
-            for k, (grade, inits) in enumerate(LADDER):
-                sa = by[(f"{subject['id']}#kb{k}", code)]
-                if sa["eligible"] is True:
-                    item["if"] = _phrase(nxt, kind, grade, inits)
-                    item["scenario"] = {"grade": grade, "initiatives": dict(inits)}
+        if answer["eligible"] is not True and next_year is None:
+            for step, (grade, initiatives) in enumerate(LADDER):
+                if answer_of[(_scenario_id(subject, step), code)]["eligible"] is True:
+                    item["if"] = _phrase(following, kind, grade, initiatives)
+                    item["scenario"] = {"grade": grade, "initiatives": dict(initiatives)}
                     break
             else:
-                best = by[(f"{subject['id']}#kb{len(LADDER) - 1}", code)]
+                best = answer_of[(_scenario_id(subject, len(LADDER) - 1), code)]
                 item["lacking"] = best["missing"]
                 item["possible"] = None if best["eligible"] is None else False
         out.append(item)
-    return {"subject": subject["id"], "based_on_year": year, "year": nxt,
+    return {"subject": subject["id"], "based_on_year": year, "year": following,
             "assumed": assumed or {}, "answers": out}

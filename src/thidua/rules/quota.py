@@ -10,7 +10,7 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from . import codes as C
+from . import codes
 
 UNVERIFIED = " (chưa kiểm chứng)"
 
@@ -109,7 +109,7 @@ def check_grade_caps(groups: Mapping, **kw) -> dict:
 def _count(codes_: Iterable[str]) -> dict:
     out: dict = {}
     for g in codes_:
-        if g not in C.GRADES:
+        if g not in codes.GRADES:
             raise ValueError(f"mức xếp loại không hợp lệ: {g!r}")
         out[g] = out.get(g, 0) + 1
     return out
@@ -156,14 +156,14 @@ def check_title_cap(title: str, *, year: int, proposed: int, base: int | None = 
     if key not in TITLE_CAP_RULES:
         return {"rule": "common.cap", "title": title, "regime": regime, "year": year,
                 "ok": True, "allowed": None, "proposed": proposed,
-                "message": f"Không có tỷ lệ tối đa toàn quốc cho {C.NAMES.get(title, title)}",
+                "message": f"Không có tỷ lệ tối đa toàn quốc cho {codes.NAMES.get(title, title)}",
                 "source": "", "verified": True}
     rule = TITLE_CAP_RULES[key]
     if title == "CO_BO":
         allowed = flags_per_cluster
     else:
         allowed = rule.allowed(int(base or 0))
-    name = C.NAMES[title]
+    name = codes.NAMES[title]
     if allowed is None:
         msg = (f"Không có tỷ lệ tối đa toàn quốc cho {name} năm {year} [unverified absence]; "
                "áp dụng tỷ lệ của Bộ, ngành nếu có")

@@ -1,7 +1,7 @@
 """Validation of the eligibility JSON document: the first problem, with its JSON path."""
 from __future__ import annotations
 
-from . import codes as C
+from . import codes
 
 
 class InvalidDocument(ValueError):
@@ -19,7 +19,7 @@ E_REQUIRED = "thiếu trường bắt buộc"
 E_STRING = "phải là chuỗi ký tự khác rỗng"
 E_INT = "phải là số nguyên"
 E_BOOL = "phải là true hoặc false"
-E_YEAR = f"năm phải nằm trong khoảng {C.MIN_YEAR}–{C.MAX_YEAR} (ngoài phạm vi các quy định)"
+E_YEAR = f"năm phải nằm trong khoảng {codes.MIN_YEAR}–{codes.MAX_YEAR} (ngoài phạm vi các quy định)"
 E_DUP_YEAR = "năm bị trùng trong lịch sử của đối tượng"
 E_DUP_ID = "mã đối tượng bị trùng"
 E_KIND = "loại đối tượng không hợp lệ (individual hoặc collective)"
@@ -32,7 +32,7 @@ E_DISC = ("hình thức kỷ luật không hợp lệ (null, reprimand, warning,
           "dismissal_from_post, under_review)")
 E_MONTHS = "số tháng công tác phải là số nguyên từ 0 đến 12"
 E_NONNEG = "phải là số không âm"
-E_LEAVE_KIND = "loại ngày nghỉ không hợp lệ (maternity, sick, unpaid, study, other)"
+E_LEAVE_KIND = f"loại ngày nghỉ không hợp lệ ({', '.join(codes.LEAVE_KINDS)})"
 E_LEAVE_DAYS = "số ngày nghỉ phải là số từ 0 đến 366"
 E_MEMBER_KEY = "trường thành viên không hợp lệ (total, completed, ldtt, cstdcs, disciplined)"
 E_MEMBER_TOTAL = "không được lớn hơn tổng số thành viên (total)"
@@ -55,7 +55,7 @@ def _is_num(v) -> bool:
 def _year(v, path):
     if not _is_int(v):
         _fail(path, E_INT)
-    if not C.MIN_YEAR <= v <= C.MAX_YEAR:
+    if not codes.MIN_YEAR <= v <= codes.MAX_YEAR:
         _fail(path, E_YEAR)
 
 
@@ -79,12 +79,12 @@ def _entry(e, p):
         _fail(f"{p}.year", E_REQUIRED)
     _year(e["year"], f"{p}.year")
     for key in ("grade", "party_grade"):
-        if e.get(key) is not None and (not isinstance(e[key], str) or e[key] not in C.GRADES):
+        if e.get(key) is not None and (not isinstance(e[key], str) or e[key] not in codes.GRADES):
             _fail(f"{p}.{key}", E_GRADE)
     if e.get("titles") is not None:
-        _codes(e["titles"], f"{p}.titles", C.TITLES, E_TITLE)
+        _codes(e["titles"], f"{p}.titles", codes.TITLES, E_TITLE)
     if e.get("awards") is not None:
-        _codes(e["awards"], f"{p}.awards", C.FORMS, E_AWARD)
+        _codes(e["awards"], f"{p}.awards", codes.FORMS, E_AWARD)
     if e.get("initiatives") is not None:
         if not isinstance(e["initiatives"], list):
             _fail(f"{p}.initiatives", E_LIST)
@@ -94,12 +94,12 @@ def _entry(e, p):
                 _fail(ip, E_OBJECT)
             if "level" not in it:
                 _fail(f"{ip}.level", E_REQUIRED)
-            if not isinstance(it["level"], str) or it["level"] not in C.INITIATIVE_LEVELS:
+            if not isinstance(it["level"], str) or it["level"] not in codes.INITIATIVE_LEVELS:
                 _fail(f"{ip}.level", E_LEVEL)
             if it.get("name") is not None and not isinstance(it["name"], str):
                 _fail(f"{ip}.name", E_STRING)
     d = e.get("discipline")
-    if d is not None and (not isinstance(d, str) or d not in C.DISCIPLINES):
+    if d is not None and (not isinstance(d, str) or d not in codes.DISCIPLINES):
         _fail(f"{p}.discipline", E_DISC)
     m = e.get("months_worked")
     if m is not None and (not _is_int(m) or not 0 <= m <= 12):
@@ -109,7 +109,7 @@ def _entry(e, p):
         if not isinstance(ld, dict):
             _fail(f"{p}.leave_days", E_OBJECT)
         for k, v in ld.items():
-            if k not in C.LEAVE_KINDS:
+            if k not in codes.LEAVE_KINDS:
                 _fail(f"{p}.leave_days.{k}", E_LEAVE_KIND)
             if v is not None and (not _is_num(v) or not 0 <= v <= 366):
                 _fail(f"{p}.leave_days.{k}", E_LEAVE_DAYS)
@@ -120,13 +120,13 @@ def _entry(e, p):
         if not isinstance(mem, dict):
             _fail(f"{p}.members", E_OBJECT)
         for k, v in mem.items():
-            if k not in C.MEMBER_FIELDS:
+            if k not in codes.MEMBER_FIELDS:
                 _fail(f"{p}.members.{k}", E_MEMBER_KEY)
             if v is not None and (not _is_int(v) or v < 0):
                 _fail(f"{p}.members.{k}", E_NONNEG)
         total = mem.get("total")
         if total is not None:
-            for k in C.MEMBER_FIELDS[1:]:
+            for k in codes.MEMBER_FIELDS[1:]:
                 if mem.get(k) is not None and mem[k] > total:
                     _fail(f"{p}.members.{k}", E_MEMBER_TOTAL)
     for key in ("cluster_rank", "cluster_size"):
@@ -149,10 +149,10 @@ def _subject(s, p, seen_ids):
     seen_ids.add(s["id"])
     if "kind" not in s:
         _fail(f"{p}.kind", E_REQUIRED)
-    if not isinstance(s["kind"], str) or s["kind"] not in C.KINDS:
+    if not isinstance(s["kind"], str) or s["kind"] not in codes.KINDS:
         _fail(f"{p}.kind", E_KIND)
     st = s.get("staff_type")
-    if st is not None and (not isinstance(st, str) or st not in C.STAFF_TYPES):
+    if st is not None and (not isinstance(st, str) or st not in codes.STAFF_TYPES):
         _fail(f"{p}.staff_type", E_STAFF)
     if s.get("is_leader") is not None and not isinstance(s["is_leader"], bool):
         _fail(f"{p}.is_leader", E_BOOL)

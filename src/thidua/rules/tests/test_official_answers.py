@@ -79,8 +79,8 @@ def test_tvpl_answer_more_than_10_months_may_be_considered():
     """https://thuvienphapluat.vn/hoi-dap-phap-luat/4F449-hd-bi-cat-hop-dong-co-duoc-xet-danh-hieu-chien-si-thi-dua-co-so.html
     NĐ 91/2017 Điều 10: "Không xét tặng … đối với các cá nhân mới tuyển dụng dưới 10 tháng" —
     "nếu bạn làm việc được trên 10 tháng thì có thể được xét tặng"."""
-    assert ask(person(year(2019, "good", months_worked=11)), "LDTT", 2019)["eligible"] is True
-    a = ask(person(year(2019, "good", months_worked=9)), "LDTT", 2019)
+    assert ask(person(year(2019, "good", months_worked=11, leave_days={})), "LDTT", 2019)["eligible"] is True
+    a = ask(person(year(2019, "good", months_worked=9, leave_days={})), "LDTT", 2019)
     assert a["eligible"] is False and check(a, "ldtt.tenure")["ok"] is False
 
 

@@ -50,7 +50,8 @@ def test_forecast_says_what_next_year_needs():
     assert by["LDTT"]["if"] == "Nếu năm 2026 đạt Hoàn thành tốt nhiệm vụ"
     assert by["CSTD_BO"]["if"] == ("Nếu năm 2026 đạt Hoàn thành tốt nhiệm vụ và có 01 sáng kiến "
                                    "có phạm vi ảnh hưởng cấp bộ")
-    assert by["BK_BO"]["scenario"] == {"grade": "excellent", "initiatives": {}}
+    # the 2025 CSTĐCS used its initiative (CV 1168/BNV-BTĐKT): 2026 needs two more
+    assert by["BK_BO"]["scenario"] == {"grade": "excellent", "initiatives": {"unit": 2}}
     assert by["CSTD_TQ"]["if"] is None and by["CSTD_TQ"]["lacking"]
 
 

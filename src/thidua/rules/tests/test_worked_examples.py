@@ -63,7 +63,7 @@ def test_s2_6_bnv_8_months_contract_plus_4_as_civil_servant_is_eligible_ldtt():
     s = person(year(2024, "good", months_worked=12))
     a = ask(s, "LDTT", 2024)
     assert a["eligible"] is True and check(a, "ldtt.tenure")["ok"] is True
-    assert ask(person(year(2024, "good", months_worked=4)), "LDTT", 2024)["eligible"] is False
+    assert ask(person(year(2024, "good", months_worked=4, leave_days={})), "LDTT", 2024)["eligible"] is False
 
 
 def test_s4_3_bnv_bk_bo_2015_excellent_2016_2020_good_2021_not_bkttg_2021():
@@ -98,11 +98,12 @@ def test_s11_2_bkttg_2013_needs_excellent_and_initiatives_2022_good_and_cstdcs()
 
 
 def test_s11_3_bkbo_title_path_exists_only_in_2022():
-    """§11 surprise 3: 2 consecutive CSTĐCS suffice for BK bộ in 2022 only."""
+    """§11 surprise 3: 2 consecutive CSTĐCS suffice for BK bộ in 2022 only (earned on HTXSNV
+    from 2024, so no initiative was used up: §4.2 ledger)."""
     s = person(year(2022, "good", ["LDTT", "CSTDCS"], inits=["unit"]),
                year(2023, "good", ["LDTT", "CSTDCS"], inits=["unit"]),
-               year(2024, "good", ["LDTT", "CSTDCS"], inits=["unit"]),
-               year(2025, "good", ["LDTT", "CSTDCS"], inits=["unit"]))
+               year(2024, "excellent", ["LDTT", "CSTDCS"]),
+               year(2025, "excellent", ["LDTT", "CSTDCS"]))
     assert ask(s, "BK_BO", 2023)["eligible"] is False
     assert ask(s, "BK_BO", 2025)["eligible"] is True
 
@@ -110,4 +111,4 @@ def test_s11_3_bkbo_title_path_exists_only_in_2022():
 def test_s11_6_newly_recruited_threshold_10_to_6_months():
     """§11 surprise 6."""
     for y, expected in ((2023, False), (2024, True)):
-        assert ask(person(year(y, months_worked=8)), "LDTT", y)["eligible"] is expected
+        assert ask(person(year(y, months_worked=8, leave_days={})), "LDTT", y)["eligible"] is expected
