@@ -86,7 +86,8 @@ def template_bytes(kind: str) -> bytes:
     return buf.getvalue()
 
 
-EXTRA = {"clusters": ("Khối thi đua", None), "errors": ("Lỗi", ["Dòng", "Cột", "Lỗi"])}
+ERROR_HEADERS = ["Dòng", "Cột", "Giá trị trong ô", "Lỗi"]
+EXTRA = {"clusters": ("Khối thi đua", None), "errors": ("Lỗi", ERROR_HEADERS)}
 
 
 def write_xlsx(kind: str, rows, target=None) -> bytes | None:

@@ -195,6 +195,11 @@ MSG_INT = "{label} phải là số nguyên: {value}"
 MSG_BOOL = "{label}: ghi x nếu có, để trống nếu không (giá trị: {value})"
 
 
+# A year of four digits: "1/1/24" is unreadable, not year 24. Whether a date is plausible for its
+# column (born after 1900, posted after 1950…) is a rule of the validators, not of reading.
+FIRST_READABLE_YEAR = 1000
+
+
 class CellError(ValueError):
     pass
 
@@ -240,13 +245,13 @@ def _date_str(s: str) -> datetime.date | None:
             d = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
         except ValueError:
             return None
-        return d if d.year >= 1900 else None
+        return d if d.year >= FIRST_READABLE_YEAR else None
     for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
             d = datetime.datetime.strptime(s, fmt).date()
         except ValueError:
             continue
-        if d.year >= 1900:
+        if d.year >= FIRST_READABLE_YEAR:
             return d
     return None
 

@@ -1,19 +1,15 @@
-"""What an import found (preview) or did (commit): row counts and every bad row."""
+"""What an import found (preview) or did (commit): row counts and every bad row.
+
+A row's problem is reported with its row number, the column's header, the message (the
+validators' own for a rule, reader.py's for a cell it cannot read) and the cell's value."""
 from dataclasses import dataclass, field
 
 MAX_ERRORS = 20_000   # kept in full (and in the .xlsx of errors); beyond that only counted
 CHUNK = 20_000        # rows validated (and, on commit, written) at a time
 
 MSG_ROW = "Dòng {row}, cột {column}: {message}"
+MSG_ROW_VALUE = "Dòng {row}, cột {column} ({value}): {message}"
 MSG_FILE = "{message}"
-MSG_REQUIRED = "{label} là bắt buộc"
-MSG_TOO_LONG = "{label} dài quá {n} ký tự"
-MSG_UNIT_UNKNOWN = "mã đơn vị không tồn tại: {code}"
-MSG_UNIT_CLOSED = "đơn vị {code} đã hết hiệu lực"
-MSG_OUT_OF_SCOPE = "đơn vị {code} nằm ngoài phạm vi bạn được phép cập nhật"
-MSG_PERSON_OUT_OF_SCOPE = "người có số CCCD {cccd} nằm ngoài phạm vi bạn được phép cập nhật"
-MSG_DUP_IN_FILE = "{what} trùng với dòng {row}"
-MSG_CHOICE = "{label} không hợp lệ: {value}"
 
 
 @dataclass
@@ -21,16 +17,19 @@ class RowError:
     row: int
     column: str
     message: str
+    value: str = ""   # the cell as written in the file (empty: the problem is the row's, or the file's)
 
     def __str__(self) -> str:
         if not self.row:
             return MSG_FILE.format(message=self.message)
         if not self.column:
             return f"Dòng {self.row}: {self.message}"
+        if self.value:
+            return MSG_ROW_VALUE.format(row=self.row, column=self.column, value=self.value, message=self.message)
         return MSG_ROW.format(row=self.row, column=self.column, message=self.message)
 
     def as_dict(self) -> dict:
-        return {"row": self.row, "column": self.column, "message": self.message}
+        return {"row": self.row, "column": self.column, "message": self.message, "value": self.value}
 
 
 @dataclass
@@ -49,10 +48,10 @@ class ImportResult:
     def ok(self) -> bool:
         return self.error_count == 0
 
-    def error(self, row: int, column: str, message: str) -> None:
+    def error(self, row: int, column: str, message: str, value: str = "") -> None:
         self.error_count += 1
         if len(self.errors) < MAX_ERRORS:
-            self.errors.append(RowError(row, column, message))
+            self.errors.append(RowError(row, column, message, value))
 
     def count_row(self, created: bool, updated: bool) -> None:
         self.rows += 1
@@ -64,8 +63,12 @@ class ImportResult:
             self.unchanged += 1
 
     def count_object(self, action: str, label: str, n: int = 1) -> None:
-        key = f"{action} {label}"
-        self.objects[key] = self.objects.get(key, 0) + n
+        self.count_objects({f"{action} {label}": n})
+
+    def count_objects(self, counts: dict[str, int]) -> None:
+        """Add a bulk writer's counts ("create people.person" → n)."""
+        for key, number in counts.items():
+            self.objects[key] = self.objects.get(key, 0) + number
 
     def as_dict(self) -> dict:
         return {
@@ -76,7 +79,18 @@ class ImportResult:
 
     @classmethod
     def from_dict(cls, data: dict) -> "ImportResult":
-        errors = [RowError(**e) for e in data.get("errors", [])]
+        errors = [RowError(**error) for error in data.get("errors", [])]
         return cls(kind=data["kind"], rows=data["rows"], created=data["created"], updated=data["updated"],
                    unchanged=data["unchanged"], error_count=data["error_count"], errors=errors,
                    objects=data.get("objects", {}), written=data.get("written", False))
+
+
+def cell_text(value) -> str:
+    """A cell as the user typed it, for an error line (dates as dd/mm/yyyy, whole numbers without .0)."""
+    if value is None:
+        return ""
+    if hasattr(value, "strftime"):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()

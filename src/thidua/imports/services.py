@@ -1,9 +1,15 @@
-"""Import services: one per kind. Each validates every row (in bulk: existing keys are loaded a
-chunk at a time, never a query per row) and writes only when the whole file is valid.
+"""Import services: one per kind. Each reads the file a chunk at a time and hands the rows to the
+kind's bulk writer (people.bulk, records.bulk; units: imports.units), which checks the rules
+and the permission (stored keys are read a chunk at a time, never a query per row), plans and
+writes; the import writes only when the whole file is valid.
 
     result = import_people(actor=actor, scope=scope, rows=read_rows(path, "people"), dry_run=True)
 
 `rows` yields (row number, values in the layout's column order) — `reader.read_rows` gives that.
+An importer (PeopleImport, HistoryImport, UnitsImport) runs four steps per chunk: `parse(chunk)`
+(read the cells, check the rules; pure Python when `can_overlap`), `lookup(parsed)` (the stored
+rows the chunk is compared with: the only reads), `plan_rows(chunk, parsed, stored)` (pure Python)
+and `write(plan)`; then `finish()` if it has one.
 On commit, validation and writes run chunk by chunk in one transaction; the first bad row stops
 the writing and the transaction is rolled back at the end, so nothing is kept unless every row
 was valid. A dry run (the preview) writes nothing. Re-importing the same file changes nothing:
@@ -24,14 +30,14 @@ from itertools import islice
 
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 
-from thidua.common.scope import Scope
 from thidua.common.context import Actor
+from thidua.common.scope import Scope
 from thidua.imports import reader
 from thidua.imports.history import HistoryImport
 from thidua.imports.history import last_rows as history_last_rows
 from thidua.imports.people import PeopleImport
 from thidua.imports.result import CHUNK, ImportResult
-from thidua.imports.units import plan_units, write_units
+from thidua.imports.units import UnitsImport
 
 MSG_CONFLICT = "Dữ liệu thay đổi trong lúc nhập (trùng khóa): {err}. Hãy nhập lại tệp."
 MSG_VALIDATING = "Đang kiểm tra dòng {done}/{total}…"
@@ -45,8 +51,8 @@ class _Rollback(Exception):
 
 
 def _chunks(rows: Iterable, size: int):
-    it = iter(rows)
-    while chunk := list(islice(it, size)):
+    remaining = iter(rows)
+    while chunk := list(islice(remaining, size)):
         yield chunk
 
 
@@ -54,7 +60,7 @@ def _total(rows) -> int:
     return getattr(rows, "total", 0) or (len(rows) if hasattr(rows, "__len__") else 0)
 
 
-def _run(importer, *, actor: Actor, rows, dry_run: bool, progress: Progress | None, result: ImportResult,
+def _run(importer, *, rows, dry_run: bool, progress: Progress | None, result: ImportResult,
          chunk_size: int | None = None) -> ImportResult:
     # An import keeps millions of small objects alive (fact keys, plans): the cyclic garbage
     # collector would walk all of them again and again (measured: +40 % at 100k people). They
@@ -62,27 +68,27 @@ def _run(importer, *, actor: Actor, rows, dry_run: bool, progress: Progress | No
     was_enabled = gc.isenabled()
     gc.disable()
     try:
-        return _run_inner(importer, actor=actor, rows=rows, dry_run=dry_run, progress=progress, result=result,
+        return _run_inner(importer, rows=rows, dry_run=dry_run, progress=progress, result=result,
                           chunk_size=chunk_size)
     finally:
         if was_enabled:
             gc.enable()
 
 
-def _run_inner(importer, *, actor: Actor, rows, dry_run: bool, progress: Progress | None, result: ImportResult,
+def _run_inner(importer, *, rows, dry_run: bool, progress: Progress | None, result: ImportResult,
                chunk_size: int | None = None) -> ImportResult:
     chunk_size = chunk_size or CHUNK
     if dry_run:   # nothing is written: no transaction, so the job's progress rows stay visible
-        _loop(importer, actor, rows, True, progress, result, chunk_size)
+        _loop(importer, rows, True, progress, result, chunk_size)
         return result
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":   # a crash right after commit loses the import, never half of it
-                with connection.cursor() as cur:
-                    cur.execute("SET LOCAL synchronous_commit = off")
-            _loop(importer, actor, rows, False, progress, result, chunk_size)
+                with connection.cursor() as cursor:
+                    cursor.execute("SET LOCAL synchronous_commit = off")
+            _loop(importer, rows, False, progress, result, chunk_size)
             if result.ok and hasattr(importer, "finish"):
-                importer.finish(actor)
+                importer.finish()
             if not result.ok:
                 raise _Rollback
     except _Rollback:
@@ -95,30 +101,31 @@ def _run_inner(importer, *, actor: Actor, rows, dry_run: bool, progress: Progres
     return result
 
 
-def _loop(importer, actor, rows, dry_run, progress, result, chunk_size) -> None:
-    if not dry_run and connection.vendor == "postgresql" and getattr(importer, "can_overlap", False):
-        return _loop_overlapped(importer, actor, rows, progress, result, chunk_size)
+def _loop(importer, rows, dry_run, progress, result, chunk_size) -> None:
+    if not dry_run and connection.vendor == "postgresql" and importer.can_overlap:
+        return _loop_overlapped(importer, rows, progress, result, chunk_size)
     total, done = _total(rows), 0
     for chunk in _chunks(rows, chunk_size):
-        plan = importer.plan(chunk)
+        parsed = importer.parse(chunk)
+        plan = importer.plan_rows(chunk, parsed, importer.lookup(parsed))
         if not dry_run and result.ok:
-            importer.write(actor, plan)
+            importer.write(plan)
         done += len(chunk)
         if progress:
-            msg = MSG_VALIDATING if dry_run or not result.ok else MSG_WRITING
-            progress(done, max(total, done), msg.format(done=done, total=max(total, done)))
+            message = MSG_VALIDATING if dry_run or not result.ok else MSG_WRITING
+            progress(done, max(total, done), message.format(done=done, total=max(total, done)))
 
 
-def _in_thread(conn, fn, *args):
+def _in_thread(shared_connection, function, *args):
     """Runs in the writer thread, on the caller's connection (and so inside its transaction)."""
-    connections[DEFAULT_DB_ALIAS] = conn
+    connections[DEFAULT_DB_ALIAS] = shared_connection
     try:
-        return fn(*args)
+        return function(*args)
     finally:
         del connections[DEFAULT_DB_ALIAS]
 
 
-def _loop_overlapped(importer, actor, rows, progress, result, chunk_size) -> None:
+def _loop_overlapped(importer, rows, progress, result, chunk_size) -> None:
     """Like _loop, with the database work (reads of planning, writes) on a second thread that shares
     the caller's connection and transaction, one task at a time in order, while this thread reads,
     parses and plans (pure Python; psycopg releases the GIL while it waits for the server):
@@ -131,43 +138,43 @@ def _loop_overlapped(importer, actor, rows, progress, result, chunk_size) -> Non
     Same guarantees: one transaction, nothing submitted for writing once a bad row was found, and
     the caller rolls back if any row was bad."""
     total, done = _total(rows), 0
-    conn = connections[DEFAULT_DB_ALIAS]
-    conn.inc_thread_sharing()
-    futures = []
+    shared_connection = connections[DEFAULT_DB_ALIAS]
+    shared_connection.inc_thread_sharing()
+    writes = []   # futures of the writes submitted, in order
     try:
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as pool:
+        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="import-writer") as writer_thread:
             try:
                 ready = None   # the plan of the previous chunk, not yet submitted
                 for chunk in _chunks(rows, chunk_size):
                     parsed = importer.parse(chunk)
-                    looked = pool.submit(_in_thread, conn, importer.lookup, parsed)
+                    looked_up = writer_thread.submit(_in_thread, shared_connection, importer.lookup, parsed)
                     if ready is not None and result.ok:
-                        futures.append(pool.submit(_in_thread, conn, importer.write, actor, ready))
+                        writes.append(writer_thread.submit(_in_thread, shared_connection, importer.write, ready))
                     ready = None
-                    found = looked.result()
-                    for f in futures:   # the writes before that lookup are done: surface their errors
-                        if f.done():
-                            f.result()
-                    plan = importer.plan_rows(chunk, parsed, found)
+                    stored = looked_up.result()
+                    for write in writes:   # the writes before that lookup are done: surface their errors
+                        if write.done():
+                            write.result()
+                    plan = importer.plan_rows(chunk, parsed, stored)
                     if result.ok:
                         ready = plan
                     done += len(chunk)
                     if progress:
-                        msg = MSG_WRITING if result.ok else MSG_VALIDATING
-                        progress(done, max(total, done), msg.format(done=done, total=max(total, done)))
+                        message = MSG_WRITING if result.ok else MSG_VALIDATING
+                        progress(done, max(total, done), message.format(done=done, total=max(total, done)))
                 if ready is not None and result.ok:
-                    futures.append(pool.submit(_in_thread, conn, importer.write, actor, ready))
-                for f in futures:
-                    f.result()
+                    writes.append(writer_thread.submit(_in_thread, shared_connection, importer.write, ready))
+                for write in writes:
+                    write.result()
             finally:
-                for f in futures:   # an error here: let the writer finish before the rollback
-                    f.cancel()
+                for write in writes:   # an error here: let the writer finish before the rollback
+                    write.cancel()
                     try:
-                        f.result()
+                        write.result()
                     except Exception:
                         pass
     finally:
-        conn.dec_thread_sharing()
+        shared_connection.dec_thread_sharing()
 
 
 def import_units(*, actor: Actor, scope: Scope, rows, dry_run: bool = False,
@@ -175,34 +182,26 @@ def import_units(*, actor: Actor, scope: Scope, rows, dry_run: bool = False,
     """Units are few: the whole file is validated at once (parents may be defined anywhere in it)."""
     result = ImportResult(kind="units")
     rows = list(rows)
-
-    class _Units:
-        def plan(self, chunk):
-            return plan_units(scope, chunk, result)
-
-        def write(self, actor_, plan):
-            write_units(actor_, plan, result)
-
-    return _run(_Units(), actor=actor, rows=rows, dry_run=dry_run, progress=progress, result=result,
-                chunk_size=max(len(rows), 1))
+    return _run(UnitsImport(actor=actor, scope=scope, result=result), rows=rows, dry_run=dry_run,
+                progress=progress, result=result, chunk_size=max(len(rows), 1))
 
 
 def import_people(*, actor: Actor, scope: Scope, rows, dry_run: bool = False,
                   progress: Progress | None = None) -> ImportResult:
     result = ImportResult(kind="people")
-    return _run(PeopleImport(scope, result), actor=actor, rows=rows, dry_run=dry_run, progress=progress,
-                result=result)
+    return _run(PeopleImport(actor=actor, scope=scope, result=result), rows=rows, dry_run=dry_run,
+                progress=progress, result=result)
 
 
 def import_history(*, actor: Actor, scope: Scope, rows, dry_run: bool = False,
                    progress: Progress | None = None) -> ImportResult:
     result = ImportResult(kind="history")
-    scan = None
+    subjects_last_rows = None
     if not dry_run and isinstance(rows, reader.Sheet):
-        scan = history_last_rows(rows.scan([0, 1]))
-    importer = HistoryImport(scope, result, preload_people=_total(rows) > CHUNK, last_rows=scan,
-                             file_name=getattr(rows, "name", ""))
-    return _run(importer, actor=actor, rows=rows, dry_run=dry_run, progress=progress, result=result)
+        subjects_last_rows = history_last_rows(rows.scan([0, 1]))
+    importer = HistoryImport(actor=actor, scope=scope, result=result, preload_people=_total(rows) > CHUNK,
+                             last_rows=subjects_last_rows, file_name=getattr(rows, "name", ""))
+    return _run(importer, rows=rows, dry_run=dry_run, progress=progress, result=result)
 
 
 SERVICES = {"units": import_units, "people": import_people, "history": import_history}
@@ -215,7 +214,7 @@ def import_file(*, actor: Actor, scope: Scope, kind: str, source, dry_run: bool 
         rows = reader.read_rows(source, kind)
     except reader.FileInvalid as exc:
         result = ImportResult(kind=kind)
-        for p in exc.problems:
-            result.error(p.row, p.column, p.message)
+        for problem in exc.problems:
+            result.error(problem.row, problem.column, problem.message)
         return result
     return SERVICES[kind](actor=actor, scope=scope, rows=rows, dry_run=dry_run, progress=progress)

@@ -11,6 +11,7 @@ from thidua.imports import exports, storage
 from thidua.imports.services import import_file
 from thidua.jobs.models import Job
 from thidua.jobs.services import job_handler
+from thidua.organizations.models import Unit
 
 SHOWN_ERRORS = 500
 MSG_DONE_PREVIEW = "Đã kiểm tra {rows} dòng: {errors} lỗi."
@@ -54,8 +55,6 @@ def run_import(job, progress):
 
 @job_handler("export")
 def run_export(job, progress):
-    from thidua.organizations.models import Unit
-
     params, user = job.params, _user(job)
     scope = scope_for_user(user)
     unit = Unit.objects.filter(code=params.get("unit")).first() if params.get("unit") else None
@@ -85,9 +84,7 @@ def _live_progress(job, progress):
     return live, conn.close
 
 
-ERROR_HEADERS = ["Dòng", "Cột", "Lỗi"]
-
-
 def error_rows(errors):
-    for e in errors:
-        yield [e.row or "", e.column, e.message]
+    """The rows of the errors workbook (exports.ERROR_HEADERS)."""
+    for error in errors:
+        yield [error.row or "", error.column, error.value, error.message]

@@ -1,35 +1,40 @@
-"""Every change to people, postings, party membership and leave."""
+"""Every change to people, postings, party membership and leave.
+
+The rules (CCCD, names, dates, units, staff types) and their messages are in people.validators,
+shared with the bulk writer (people.bulk) and the forms."""
 import datetime
-import re
 
 from django.db import transaction
 
-from thidua.common.scope import Scope
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
+from thidua.common.scope import Scope
 from thidua.common.text import fold, nfc
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import Leave, PartyMembership, Person, Posting
+from thidua.people.validators import (  # noqa: F401  (the messages are re-exported for callers of the services)
+    MSG_BIRTH_DATE,
+    MSG_CARD_TAKEN,
+    MSG_CCCD_FORMAT,
+    MSG_CCCD_TAKEN,
+    MSG_DATE_RANGE,
+    MSG_LEAVE_ORDER,
+    MSG_NAME_REQUIRED,
+    MSG_START_BEFORE_OPEN,
+    MSG_UNIT_CLOSED,
+    check_citizen_id,
+    check_start_after_open,
+    leave_problems,
+    membership_problems,
+    normalize_citizen_id,
+    person_problems,
+    posting_problems,
+    raise_problems,
+)
 
-MSG_CCCD_FORMAT = "Số CCCD phải gồm đúng 12 chữ số."
-MSG_CCCD_TAKEN = "Số CCCD đã có trong hệ thống (một người chỉ có một hồ sơ)."
-MSG_CARD_TAKEN = "Số thẻ đảng viên đã thuộc về người khác."
-MSG_NAME_REQUIRED = "Cần nhập họ và tên."
-MSG_UNIT_CLOSED = "Đơn vị đã hết hiệu lực, không thể bố trí công tác."
-MSG_START_BEFORE_OPEN = "Ngày bắt đầu phải sau ngày bắt đầu của quá trình công tác hiện tại ({d})."
-MSG_BIRTH_FUTURE = "Ngày sinh không hợp lệ."
-MSG_LEAVE_ORDER = "Ngày kết thúc nghỉ phải từ ngày bắt đầu trở đi."
-MSG_DATE_RANGE = "Ngày phải trong khoảng 01/01/1950 đến {max} (quyết định có thể ghi trước tối đa một năm)."
-
-
-def _check_date(field: str, value: datetime.date | None) -> None:
-    latest = datetime.date.today() + datetime.timedelta(days=366)
-    if value is not None and not (datetime.date(1950, 1, 1) <= value <= latest):
-        raise ValidationError({field: MSG_DATE_RANGE.format(max=latest.strftime("%d/%m/%Y"))})
-
-CCCD_RE = re.compile(r"^\d{12}$")
+MSG_FIELD_NOT_EDITABLE = "Không được sửa trường này ở đây."
 PERSON_FIELDS = ["full_name", "birth_date", "gender", "email", "phone", "recruited_on", "party_card_no"]
 
 
@@ -39,20 +44,19 @@ def _need(ok: bool) -> None:
 
 
 def validate_citizen_id(value: str) -> str:
-    value = nfc(value).replace(" ", "")
-    if not CCCD_RE.match(value):
-        raise ValidationError({"citizen_id": MSG_CCCD_FORMAT})
+    """The CCCD as stored (spaces removed), or a ValidationError naming the field."""
+    value = normalize_citizen_id(value)
+    raise_problems([("citizen_id", check_citizen_id(value))])
     return value
 
 
-def _validate_person(person: Person) -> None:
-    if not person.full_name:
-        raise ValidationError({"full_name": MSG_NAME_REQUIRED})
-    if person.birth_date and not (datetime.date(1900, 1, 1) <= person.birth_date < datetime.date.today()):
-        raise ValidationError({"birth_date": MSG_BIRTH_FUTURE})
-    _check_date("recruited_on", person.recruited_on)
+def _person_problems(person: Person) -> list[tuple[str, str]]:
+    problems = person_problems(full_name=person.full_name, birth_date=person.birth_date,
+                               recruited_on=person.recruited_on, gender=person.gender,
+                               party_card_no=person.party_card_no, phone=person.phone)
     if person.party_card_no and Person.objects.filter(party_card_no=person.party_card_no).exclude(pk=person.pk).exists():
-        raise ValidationError({"party_card_no": MSG_CARD_TAKEN})
+        problems.append(("party_card_no", MSG_CARD_TAKEN))
+    return problems
 
 
 def sync_current(person: Person) -> None:
@@ -78,12 +82,15 @@ def person_create(*, actor: Actor, scope: Scope, citizen_id: str, full_name: str
                   grade_group: str = "", **fields) -> Person:
     """Create a person with their first posting (the unit decides the scope)."""
     _need(scope.can_unit(unit, "edit_people"))
-    citizen_id = validate_citizen_id(citizen_id)
-    if Person.objects.filter(citizen_id=citizen_id).exists():
-        raise ValidationError({"citizen_id": MSG_CCCD_TAKEN})
+    citizen_id = normalize_citizen_id(citizen_id)
+    citizen_id_problem = check_citizen_id(citizen_id)
+    if citizen_id_problem is None and Person.objects.filter(citizen_id=citizen_id).exists():
+        citizen_id_problem = MSG_CCCD_TAKEN
     person = Person(citizen_id=citizen_id, full_name=nfc(full_name), name_folded=fold(full_name),
-                    **{k: v for k, v in fields.items() if k in PERSON_FIELDS})
-    _validate_person(person)
+                    **{k: nfc(v) if isinstance(v, str) else v for k, v in fields.items() if k in PERSON_FIELDS})
+    # every problem of the person and of the first posting at once (the form shows them together)
+    raise_problems([("citizen_id", citizen_id_problem)] + _person_problems(person) + posting_problems(
+        unit=unit, staff_type=staff_type, start=start, position=nfc(position), grade_group=nfc(grade_group)))
     person.full_clean(exclude=["unit", "party_org", "user"])
     person.save()
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=person, after=snapshot(person), verb="person_create")
@@ -99,12 +106,12 @@ def person_update(*, actor: Actor, scope: Scope, person: Person, reason: str = "
     before = snapshot(person)
     for key, value in changes.items():
         if key not in PERSON_FIELDS:
-            raise ValidationError({key: "Không được sửa trường này ở đây."})
+            raise ValidationError({key: MSG_FIELD_NOT_EDITABLE})
         setattr(person, key, nfc(value) if isinstance(value, str) else value)
     if person.party_card_no == "":
         person.party_card_no = None
     person.name_folded = fold(person.full_name)
-    _validate_person(person)
+    raise_problems(_person_problems(person))
     person.full_clean(exclude=["unit", "party_org", "user"])
     person.save(update_fields=list(changes) + ["name_folded"])
     audit_record(actor=actor, action=AuditEvent.UPDATE, obj=person, before=before, after=snapshot(person),
@@ -119,14 +126,12 @@ def posting_open(*, actor: Actor, scope: Scope, person: Person, unit: Unit, staf
     """Open a posting; the open one (if any) closes the day before `start` (a transfer)."""
     _need(scope.can_unit(unit, "edit_people") and (_new or scope.can_person(person, "edit_people")
                                                     or scope.can_unit(unit, "edit_people")))
-    if unit.valid_to is not None:
-        raise ValidationError({"unit": MSG_UNIT_CLOSED})
-    _check_date("start", start)
+    raise_problems(posting_problems(unit=unit, staff_type=staff_type, start=start, position=nfc(position),
+                                    grade_group=nfc(grade_group), decision_no=nfc(decision_no)))
     if not is_secondment:
         current = Posting.objects.select_for_update().filter(person=person, end__isnull=True, is_secondment=False).first()
         if current is not None:
-            if start <= current.start:
-                raise ValidationError({"start": MSG_START_BEFORE_OPEN.format(d=current.start.strftime("%d/%m/%Y"))})
+            raise_problems([("start", check_start_after_open(start, current.start))])
             before = snapshot(current)
             current.end = start - datetime.timedelta(days=1)
             current.save(update_fields=["end"])
@@ -173,6 +178,7 @@ def party_membership_open(*, actor: Actor, scope: Scope, person: Person, party_o
     ok = scope.is_admin or scope.can_person(person, "edit_people") or any(
         party_org.path.startswith(p) for p in scope.party_paths.get("edit_party", []))
     _need(ok)
+    raise_problems(membership_problems(start=start, card_no=nfc(card_no)))
     current = PartyMembership.objects.select_for_update().filter(person=person, end__isnull=True).first()
     if current is not None:
         before = snapshot(current)
@@ -196,10 +202,7 @@ def party_membership_open(*, actor: Actor, scope: Scope, person: Person, party_o
 def leave_add(*, actor: Actor, scope: Scope, person: Person, kind: str, start: datetime.date,
               end: datetime.date, note: str = "") -> Leave:
     _need(scope.can_person(person, "edit_people"))
-    _check_date("start", start)
-    _check_date("end", end)
-    if end < start:
-        raise ValidationError({"end": MSG_LEAVE_ORDER})
+    raise_problems(leave_problems(start=start, end=end, note=nfc(note)))
     leave = Leave(person=person, kind=kind, start=start, end=end, note=nfc(note))
     leave.full_clean()
     leave.save()

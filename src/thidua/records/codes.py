@@ -1,13 +1,12 @@
 """Title and form codes stored in Award.code: the codes of eligibility-json.md, named once in
-thidua.rules.codes (the engine's catalog); here only which subject may hold which."""
-from thidua.rules.codes import FORMS as _FORMS
+thidua.rules (codes.NAMES, and catalog.TARGETS, which says who may hold each); here only the views
+of them the records need."""
+from thidua.rules.catalog import TARGETS
 from thidua.rules.codes import NAMES
 
-INDIVIDUAL_TITLES = ("LDTT", "CSTT", "CSTDCS", "CSTD_BO", "CSTD_TQ")
-COLLECTIVE_TITLES = ("TTLDTT", "DVTT", "TTLDXS", "DVQT", "CO_BO", "CO_CP")
-TITLES_INDIVIDUAL = {c: NAMES[c] for c in INDIVIDUAL_TITLES}
-TITLES_COLLECTIVE = {c: NAMES[c] for c in COLLECTIVE_TITLES}
-FORMS = {c: NAMES[c] for c in _FORMS}
+TITLES_INDIVIDUAL = {t.code: t.name for t in TARGETS if t.category == "title" and t.kind in ("individual", "both")}
+TITLES_COLLECTIVE = {t.code: t.name for t in TARGETS if t.category == "title" and t.kind in ("collective", "both")}
+FORMS = {t.code: t.name for t in TARGETS if t.category == "form"}
 ALL = {**TITLES_INDIVIDUAL, **TITLES_COLLECTIVE, **FORMS}
 
 

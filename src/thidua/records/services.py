@@ -1,6 +1,7 @@
-"""Adding and correcting the yearly history of a person or a collective. Every write is audited."""
-import datetime
+"""Adding and correcting the yearly history of a person or a collective. Every write is audited.
 
+The rules (years, grades, codes, counts) and their messages are in records.validators, shared with
+the bulk writer (records.bulk) and the forms."""
 from django.db import IntegrityError, transaction
 
 from thidua.audit.models import AuditEvent
@@ -12,19 +13,30 @@ from thidua.common.scope import Scope
 from thidua.common.text import nfc
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
+from thidua.people.validators import raise_problems
 from thidua.records import codes
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
 from thidua.records.permissions import GRADE_EDIT, HISTORY_EDIT, MSG_GRADES_LOCKED
+from thidua.records.validators import (  # noqa: F401  (the messages are re-exported for callers of the services)
+    MSG_CODE,
+    MSG_CODE_SUBJECT,
+    MSG_DUPLICATE,
+    MSG_MONTHS,
+    MSG_REASON,
+    MSG_SCORE,
+    MSG_STATS,
+    check_year,
+    fact_problems,
+    stats_problems,
+    year_message,
+    year_range,
+)
 
-MIN_YEAR, MAX_YEAR = 1990, datetime.date.today().year + 1
-MSG_YEAR = f"Năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
-MSG_CODE = "Mã danh hiệu/hình thức không hợp lệ: {code}."
-MSG_CODE_SUBJECT = "Danh hiệu {code} không dành cho {who}."
-MSG_DUPLICATE = "Đã có bản ghi này cho năm {year} (trùng khóa): hãy sửa bản ghi có sẵn."
-MSG_MONTHS = "Số tháng công tác phải từ 0 đến 12."
-MSG_SCORE = "Điểm phải từ 0 đến 100."
-MSG_STATS = "Số liệu thành viên không hợp lệ: {detail}."
-MSG_REASON = "Cần ghi lý do khi sửa hoặc xóa lịch sử."
+# The year range and its message as of start-up, for callers that show or compare them; the checks
+# compute them when they run (records.validators.year_range follows the calendar).
+MIN_YEAR, MAX_YEAR = year_range()
+MSG_YEAR = year_message()
+MSG_FIELD = "Trường không hợp lệ."
 
 EDITABLE = {
     YearRecord: ["year", "track", "grade", "score", "months_worked", "note"],
@@ -46,25 +58,13 @@ def _check_phase(scope: Scope, fact) -> None:
 
 
 def _validate(obj) -> None:
-    if obj.year is None or not (MIN_YEAR <= int(obj.year) <= MAX_YEAR):
-        raise ValidationError({"year": MSG_YEAR})
     if isinstance(obj, Award):
         obj.code = nfc(obj.code).upper()
-        category = codes.category_of(obj.code)
-        if category is None:
-            raise ValidationError({"code": MSG_CODE.format(code=obj.code)})
-        collective = obj.unit_id is not None
-        if not codes.allowed_for(obj.code, collective=collective):
-            raise ValidationError({"code": MSG_CODE_SUBJECT.format(code=obj.code, who="tập thể" if collective else "cá nhân")})
-        obj.category = category
-    if isinstance(obj, YearRecord):
-        if obj.months_worked is not None and not (0 <= obj.months_worked <= 12):
-            raise ValidationError({"months_worked": MSG_MONTHS})
-        if obj.score is not None and not (0 <= obj.score <= 100):
-            raise ValidationError({"score": MSG_SCORE})
-    for f in ("title", "decision_no", "authority", "note"):
-        if hasattr(obj, f) and isinstance(getattr(obj, f), str):
-            setattr(obj, f, nfc(getattr(obj, f)))
+        obj.category = codes.category_of(obj.code) or ""
+    for name in ("title", "decision_no", "authority", "note"):
+        if isinstance(getattr(obj, name, None), str):
+            setattr(obj, name, nfc(getattr(obj, name)))
+    raise_problems(fact_problems(obj))
     obj.full_clean(exclude=["person", "unit"], validate_constraints=False)
 
 
@@ -81,7 +81,7 @@ def history_add(*, actor: Actor, scope: Scope, model, subject: Person | Unit, so
     """Add a yearly fact (YearRecord, Award, Initiative, Discipline) for a person or a unit."""
     unknown = set(data) - set(EDITABLE[model])
     if unknown:
-        raise ValidationError({sorted(unknown)[0]: "Trường không hợp lệ."})
+        raise ValidationError({sorted(unknown)[0]: MSG_FIELD})
     obj = model(**data, source=source)
     if isinstance(subject, Person):
         obj.person = subject
@@ -107,7 +107,7 @@ def history_update(*, actor: Actor, scope: Scope, obj, reason: str, **changes):
     before = snapshot(obj)
     for key, value in changes.items():
         if key not in EDITABLE[model]:
-            raise ValidationError({key: "Trường không hợp lệ."})
+            raise ValidationError({key: MSG_FIELD})
         setattr(obj, key, value)
     _validate(obj)
     _check_phase(scope, obj)
@@ -134,15 +134,9 @@ def collective_stats_set(*, actor: Actor, scope: Scope, unit: Unit, year: int, t
                          ldtt: int, cstdcs: int, disciplined: int, cluster_rank: int | None = None,
                          cluster_size: int | None = None, source: str = "officer") -> CollectiveStats:
     _check_scope(scope, CollectiveStats(unit=unit, year=year))
-    if not (MIN_YEAR <= int(year) <= MAX_YEAR):
-        raise ValidationError({"year": MSG_YEAR})
-    labels = {"completed": "số hoàn thành nhiệm vụ", "ldtt": "số Lao động tiên tiến",
-              "cstdcs": "số Chiến sĩ thi đua cơ sở", "disciplined": "số bị kỷ luật"}
-    for name, value in (("completed", completed), ("ldtt", ldtt), ("cstdcs", cstdcs), ("disciplined", disciplined)):
-        if value < 0 or value > total:
-            raise ValidationError({name: MSG_STATS.format(detail=f"{labels[name]} phải từ 0 đến tổng số {total}")})
-    if cluster_rank is not None and cluster_size is not None and cluster_rank > cluster_size:
-        raise ValidationError({"cluster_rank": MSG_STATS.format(detail="thứ hạng lớn hơn số đơn vị trong khối")})
+    raise_problems([("year", check_year(year))] + stats_problems(
+        total=total, completed=completed, ldtt=ldtt, cstdcs=cstdcs, disciplined=disciplined,
+        cluster_rank=cluster_rank, cluster_size=cluster_size))
     obj = CollectiveStats.objects.select_for_update().filter(unit=unit, year=year).first()
     before = snapshot(obj) if obj else None
     obj = obj or CollectiveStats(unit=unit, year=year)

@@ -11,6 +11,7 @@ from thidua.imports.layout import headers
 from thidua.imports.tests.helpers import person, xlsx
 from thidua.jobs.models import Job
 from thidua.people.models import Person
+from thidua.people.validators import MSG_CCCD_FORMAT, MSG_UNIT_UNKNOWN
 
 
 @pytest.fixture(autouse=True)
@@ -38,8 +39,9 @@ def test_it_previews_a_bad_file_with_row_messages(client, personas, org):
     resp = _upload(client, "people", data)
     html = resp.content.decode()
     assert resp.status_code == 200
-    assert "Dòng 2, cột Ngày sinh: ngày sinh không hợp lệ" in html
-    assert "Dòng 3, cột Mã đơn vị: mã đơn vị không tồn tại: KHONG_CO" in html
+    assert ("<td>2</td><td>Ngày sinh</td><td>30/02/1990</td>"
+            "<td>Ngày sinh không hợp lệ (định dạng dd/mm/yyyy): 30/02/1990</td>") in html
+    assert f"<td>3</td><td>Mã đơn vị</td><td>KHONG_CO</td><td>{MSG_UNIT_UNKNOWN}</td>" in html
     assert 'name="token"' not in html and Person.objects.count() == 2
 
 
@@ -72,7 +74,8 @@ def test_it_runs_large_files_as_a_job_to_done(client, personas, org, monkeypatch
     assert resp.status_code == 302 and resp.url == reverse("imports:job", args=[job.pk])
     assert job.status == "done" and job.done == job.total == 6 and job.result["error_count"] == 1
     page = client.get(resp.url)
-    assert "Dòng 7, cột Số CCCD" in page.content.decode() and job.result_file
+    assert f"<td>7</td><td>Số CCCD</td><td>1</td><td>{MSG_CCCD_FORMAT}</td>" in page.content.decode()
+    assert job.result_file
     with django_capture_on_commit_callbacks(execute=True):
         good = _upload(client, "people", xlsx("people", rows[:5]))
     token = client.get(good.url).context["token"]

@@ -3,16 +3,16 @@ import datetime
 import pytest
 
 from thidua.audit.models import AuditEvent
-from thidua.imports import history as hist
-from thidua.imports import people as ppl
+from thidua.common.errors import MSG_FORBIDDEN
 from thidua.imports import reader
-from thidua.imports import units as unt
+from thidua.imports import units as unit_import
 from thidua.imports.exports import export_bytes
-from thidua.imports.result import MSG_OUT_OF_SCOPE, MSG_UNIT_UNKNOWN
 from thidua.imports.services import import_file
 from thidua.imports.tests.helpers import person, xlsx
 from thidua.organizations.models import Unit
+from thidua.people import validators as people_rules
 from thidua.people.models import PartyMembership, Person, Posting
+from thidua.records import validators as history_rules
 from thidua.records.models import Award, CollectiveStats, Initiative, YearRecord
 
 D = datetime.date
@@ -57,10 +57,10 @@ def test_it_reports_unit_file_errors_and_writes_nothing(db, system_actor, root_s
                     {"code": "C2", "name": "Vòng", "kind": "division", "parent": "C1"}]
     res = run("units", xlsx("units", rows), system_actor, root_scope)
     text = [str(e) for e in res.errors]
-    assert "Dòng 5, cột Mã đơn vị: mã đơn vị SO_TP trùng với dòng 2" in text
-    assert "Dòng 6, cột Mã đơn vị cấp trên: " + MSG_UNIT_UNKNOWN.format(code="KHONG_CO") in text
-    assert any(t.startswith("Dòng 7, cột Hiệu lực từ: hiệu lực từ không hợp lệ") for t in text)
-    assert any(t.startswith("Dòng 8, cột Mã đơn vị cấp trên: " + unt.MSG_CYCLE) for t in text)
+    assert "Dòng 5, cột Mã đơn vị (SO_TP): " + unit_import.MSG_REPEATED.format(row=2) in text
+    assert "Dòng 6, cột Mã đơn vị cấp trên (KHONG_CO): " + unit_import.MSG_PARENT_UNKNOWN in text
+    assert "Dòng 7, cột Hiệu lực từ (31/02/2024): Hiệu lực từ không hợp lệ (định dạng dd/mm/yyyy): 31/02/2024" in text
+    assert "Dòng 8, cột Mã đơn vị cấp trên (C2): " + unit_import.MSG_CYCLE in text
     assert not res.written and Unit.objects.count() == 0 and AuditEvent.objects.count() == 0
 
 
@@ -122,12 +122,12 @@ def test_it_lists_bad_people_rows_and_writes_nothing(org, people, system_actor, 
     before = counts()
     res = run("people", xlsx("people", rows), system_actor, root_scope)
     text = [str(e) for e in res.errors]
-    assert "Dòng 3, cột Số CCCD: " + ppl.MSG_CCCD.format(value="0010900000") in text
-    assert any(t.startswith("Dòng 4, cột Ngày sinh: ngày sinh không hợp lệ") for t in text)
-    assert "Dòng 5, cột Mã đơn vị: mã đơn vị không tồn tại: KHONG_CO" in text
-    assert "Dòng 6, cột Số CCCD: số CCCD 001090000011 trùng với dòng 2" in text
-    assert "Dòng 7, cột Loại cán bộ: Loại cán bộ không hợp lệ: phi công" in text
-    assert "Dòng 8, cột Số thẻ đảng viên: " + ppl.MSG_CARD_TAKEN.format(card="93000001", cccd="001085000002") in text
+    assert "Dòng 3, cột Số CCCD (0010900000): " + people_rules.MSG_CCCD_FORMAT in text
+    assert "Dòng 4, cột Ngày sinh (32/13/1990): Ngày sinh không hợp lệ (định dạng dd/mm/yyyy): 32/13/1990" in text
+    assert "Dòng 5, cột Mã đơn vị (KHONG_CO): " + people_rules.MSG_UNIT_UNKNOWN in text
+    assert "Dòng 6, cột Số CCCD (001090000011): Số CCCD 001090000011 trùng với dòng 2." in text
+    assert "Dòng 7, cột Loại cán bộ (phi công): " + people_rules.MSG_STAFF_TYPE in text
+    assert "Dòng 8, cột Số thẻ đảng viên (93000001): " + people_rules.MSG_CARD_TAKEN in text
     assert res.error_count == 6 and not res.written and counts() == before
 
 
@@ -149,19 +149,17 @@ def test_it_refuses_rows_outside_the_officers_scope(org, people, personas, actor
     officer = personas["personnel_a"]
     data = xlsx("people", [person("001090000021", "Trong phạm vi", "PA1"), person("001090000022", "Ngoài", "VB")])
     res = run("people", data, actor_of(officer), scope_of(officer))
-    assert [str(e) for e in res.errors] == ["Dòng 3, cột Mã đơn vị: " + MSG_OUT_OF_SCOPE.format(code="VB")]
+    assert [str(e) for e in res.errors] == ["Dòng 3, cột Mã đơn vị (VB): " + MSG_FORBIDDEN]
     assert not Person.objects.filter(citizen_id="001090000021").exists()
     ok = run("people", xlsx("people", [person("001090000021", "Trong phạm vi", "PA1")]), actor_of(officer),
              scope_of(officer))
     assert ok.written and AuditEvent.objects.filter(actor=officer).count() == 1
     hist_rows = [{"citizen_id": "001085000002", "year": 2024, "grade": "HTXSNV"}]
     res = run("history", xlsx("history", hist_rows), actor_of(officer), scope_of(officer))
-    assert [e.message for e in res.errors] == [hist.MSG_PERSON_UNKNOWN.format(cccd="001085000002").replace(
-        "không tìm thấy người có số CCCD 001085000002 (hãy nhập danh sách cá nhân trước)",
-        "người có số CCCD 001085000002 nằm ngoài phạm vi bạn được phép cập nhật")]
+    assert [(e.column, e.message) for e in res.errors] == [("Số CCCD", MSG_FORBIDDEN)]
     units = run("units", xlsx("units", [{"code": "PX", "name": "Phòng X", "kind": "division", "parent": "VB"}]),
                 actor_of(officer), scope_of(officer))
-    assert [str(e) for e in units.errors] == ["Dòng 2, cột Mã đơn vị cấp trên: " + MSG_OUT_OF_SCOPE.format(code="VB")]
+    assert [str(e) for e in units.errors] == ["Dòng 2, cột Mã đơn vị cấp trên (VB): " + MSG_FORBIDDEN]
 
 
 HISTORY = [
@@ -218,13 +216,13 @@ def test_it_reports_bad_history_rows(people, org, system_actor, root_scope):
             {"citizen_id": "001080000001", "year": 2022, "grade": "HTTNV"}]
     res = run("history", xlsx("history", rows), system_actor, root_scope)
     text = [str(e) for e in res.errors]
-    assert any(t.startswith("Dòng 2, cột Năm: năm phải trong khoảng") for t in text)
-    assert "Dòng 3, cột Số CCCD: " + hist.MSG_PERSON_UNKNOWN.format(cccd="009999999999") in text
-    assert "Dòng 4, cột Xếp loại: Xếp loại không hợp lệ: Giỏi" in text
-    assert "Dòng 5, cột Danh hiệu: " + hist.MSG_TITLE.format(code="XYZ") in text
-    assert "Dòng 6, cột Danh hiệu: " + hist.MSG_TITLE_WHO.format(code="TTLDXS", who="cá nhân") in text
-    assert "Dòng 7, cột Số CCCD: " + hist.MSG_SUBJECT in text
-    assert "Dòng 9, cột Xếp loại: Xếp loại năm 2022 đã có ở dòng 8" in text
+    assert "Dòng 2, cột Năm (1800): " + history_rules.year_message() in text
+    assert "Dòng 3, cột Số CCCD (009999999999): " + history_rules.MSG_PERSON_UNKNOWN in text
+    assert "Dòng 4, cột Xếp loại (Giỏi): " + history_rules.MSG_GRADE in text
+    assert "Dòng 5, cột Danh hiệu (XYZ): " + history_rules.MSG_CODE.format(code="XYZ") in text
+    assert "Dòng 6, cột Danh hiệu (TTLDXS): " + history_rules.MSG_CODE_SUBJECT.format(code="TTLDXS", who="cá nhân") in text
+    assert "Dòng 7, cột Số CCCD (001080000001): " + history_rules.MSG_SUBJECT_BOTH in text
+    assert "Dòng 9, cột Xếp loại (HTTNV): Xếp loại năm 2022 đã có ở dòng 8." in text
     assert not res.written and YearRecord.objects.count() == 0
 
 
@@ -268,7 +266,7 @@ def test_a_bad_row_in_a_later_chunk_leaves_nothing_written(people, org, system_a
     rows = [{"citizen_id": "001080000001", "year": y, "grade": "HTTNV", "titles": "LDTT"} for y in range(2015, 2022)]
     rows.append({"citizen_id": "001085000002", "year": 2024, "grade": "Giỏi"})
     res = run("history", xlsx("history", rows), system_actor, root_scope)
-    assert [str(e) for e in res.errors] == ["Dòng 9, cột Xếp loại: Xếp loại không hợp lệ: Giỏi"]
+    assert [str(e) for e in res.errors] == ["Dòng 9, cột Xếp loại (Giỏi): " + history_rules.MSG_GRADE]
     assert not res.written and counts() == before
     people_rows = [person(f"0010900001{i:02d}", f"Người {i}", "VA") for i in range(7)] + [person("12", "Sai", "VA")]
     res = run("people", xlsx("people", people_rows), system_actor, root_scope)

@@ -5,8 +5,8 @@ from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from thidua.accounts.scope import scope_for_user
-from thidua.common.scope import Scope
 from thidua.common.context import Actor
+from thidua.common.scope import Scope
 from thidua.imports.layout import KINDS
 from thidua.imports.services import import_file
 
