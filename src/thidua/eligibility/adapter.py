@@ -13,8 +13,10 @@ from django.db.models import Q
 from thidua.organizations.models import Unit
 from thidua.people.models import Leave, Person, Posting
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
+from thidua.rules.codes import LEAVE_KINDS, MAX_YEAR, MIN_YEAR
 
 DISCIPLINE_RANK = {"reprimand": 1, "warning": 2, "demotion": 3, "dismissal_from_post": 4, "under_review": 5}
+UNKNOWN_FORM_RANK = 6
 
 
 def person_key(pk: int) -> str:
@@ -25,36 +27,73 @@ def unit_key(pk: int) -> str:
     return f"u-{pk}"
 
 
+def engine_years(years: tuple[int, int]) -> tuple[int, int]:
+    """The asked years within the engine's range (rules.codes MIN_YEAR..MAX_YEAR). Facts stored
+    for other years (a 1995 grade) fall under no regime: they are dropped, never passed on."""
+    return max(years[0], MIN_YEAR), min(years[1], MAX_YEAR)
+
+
 def _entry(history: dict, year: int) -> dict:
-    e = history.get(year)
-    if e is None:
-        e = history[year] = {"year": year}
-    return e
+    entry = history.get(year)
+    if entry is None:
+        entry = history[year] = {"year": year}
+    return entry
 
 
-def _leave_days_by_year(rows) -> dict:
-    """(person_id) -> year -> kind -> days, splitting leave periods across years."""
-    out: dict = defaultdict(lambda: defaultdict(lambda: defaultdict(int)))
-    for person_id, kind, start, end in rows:
-        d = start
-        while d <= end:
-            year_end = datetime.date(d.year, 12, 31)
-            stop = min(end, year_end)
-            out[person_id][d.year][kind] += (stop - d).days + 1
-            d = stop + datetime.timedelta(days=1)
+def _ordinals(dates) -> np.ndarray:
+    return np.fromiter((d.toordinal() for d in dates), np.int64)
+
+
+def _year_bounds(years: tuple[int, int]) -> tuple[np.ndarray, np.ndarray]:
+    """Ordinals of 1 January and 31 December of every year of the range."""
+    lo, hi = years
+    firsts = np.array([datetime.date(y, 1, 1).toordinal() for y in range(lo, hi + 1)], np.int64)
+    lasts = np.array([datetime.date(y, 12, 31).toordinal() for y in range(lo, hi + 1)], np.int64)
+    return firsts, lasts
+
+
+def leave_days_matrix(rows, people: np.ndarray, years: tuple[int, int]) -> np.ndarray:
+    """Days of leave per person, year and kind: an int32 array (len(people), years, LEAVE_KINDS),
+    each leave period split across the years it covers, a kind's total capped at the year's
+    length (overlapping records). `rows`: (person id, kind, start, end); `people`: sorted ids;
+    rows of other people or of a kind the engine does not know are ignored. Vectorised."""
+    lo, hi = years
+    n_years = max(hi - lo + 1, 0)
+    out = np.zeros((len(people), n_years, len(LEAVE_KINDS)), np.int32)
+    kind_index = {kind: k for k, kind in enumerate(LEAVE_KINDS)}
+    rows = [r for r in rows if r[1] in kind_index]
+    if not rows or not len(people) or not n_years:
+        return out
+    person = np.fromiter((r[0] for r in rows), np.int64, len(rows))
+    kind = np.fromiter((kind_index[r[1]] for r in rows), np.int64, len(rows))
+    start, end = _ordinals(r[2] for r in rows), _ordinals(r[3] for r in rows)
+    row = np.searchsorted(people, person)
+    mine = (row < len(people)) & (people[np.minimum(row, len(people) - 1)] == person)
+    firsts, lasts = _year_bounds(years)
+    overlap = np.clip(np.minimum(end[mine, None], lasts[None, :])
+                      - np.maximum(start[mine, None], firsts[None, :]) + 1, 0, None)
+    leave_row, year = np.nonzero(overlap)
+    cell = (row[mine][leave_row] * n_years + year) * len(LEAVE_KINDS) + kind[mine][leave_row]
+    cells, which = np.unique(cell, return_inverse=True)        # the (person, year, kind) cells with leave
+    days = np.bincount(which, weights=overlap[leave_row, year]).astype(np.int64)
+    year_length = (lasts - firsts + 1)[(cells // len(LEAVE_KINDS)) % n_years]
+    out.reshape(-1)[cells] = np.minimum(days, year_length)
     return out
 
 
-def months_matrix(postings, recruited: dict, years: tuple[int, int]):
-    """Months of service per person and year from the dated postings (secondments excluded),
-    counting from the recruitment date when it precedes the first posting (earlier contract time
-    at the agency counts: TT 01/2024/TT-BNV Điều 1 khoản 5 điểm d, BNV answer).
+def months_matrix(postings, recruited: dict, years: tuple[int, int], leave: tuple | None = None):
+    """Months actually worked per person and year: the days in service (dated postings,
+    secondments excluded), counting from the recruitment date when it precedes the first posting
+    (earlier contract time at the agency counts: TT 01/2024/TT-BNV Điều 1 khoản 5 điểm d, BNV
+    answer), less the days on leave of any kind (`leave`: (sorted person ids, their
+    leave_days_matrix)); the engine adds back the leave that counts as work. Whole months, half a
+    month rounding up; -1 for a year without service.
 
     `postings`: (person id, start, end) sorted by person and start. Returns (person ids, matrix
-    persons × years of whole months, half a month rounding up), vectorised for 100k people."""
+    persons × years), vectorised for 100k people."""
     lo, hi = years
-    n_years = hi - lo + 1
-    if not postings:
+    n_years = max(hi - lo + 1, 0)
+    if not postings or not n_years:
         return np.zeros(0, np.int64), np.zeros((0, n_years), np.int16)
     far = datetime.date(hi, 12, 31).toordinal()
     pid = np.fromiter((p for p, _s, _e in postings), np.int64, len(postings))
@@ -64,20 +103,28 @@ def months_matrix(postings, recruited: dict, years: tuple[int, int]):
     rec = np.fromiter((recruited[p].toordinal() if p in recruited else far + 1 for p in pid.tolist()), np.int64,
                       len(pid))
     start = np.where(first & (rec < start), rec, start)
-    ys = np.array([datetime.date(y, 1, 1).toordinal() for y in range(lo, hi + 1)])
-    ye = np.array([datetime.date(y, 12, 31).toordinal() for y in range(lo, hi + 1)])
-    overlap = np.clip(np.minimum(end[:, None], ye[None, :]) - np.maximum(start[:, None], ys[None, :]) + 1, 0, None)
+    firsts, lasts = _year_bounds(years)
+    overlap = np.clip(np.minimum(end[:, None], lasts[None, :]) - np.maximum(start[:, None], firsts[None, :]) + 1,
+                      0, None)
     people, inv = np.unique(pid, return_inverse=True)
     days = np.zeros((len(people), n_years), np.int64)
     np.add.at(days, inv, overlap)
-    months = np.minimum(12, np.floor(days * 12 / (ye - ys + 1) + 0.5)).astype(np.int16)
-    months[days == 0] = -1
+    in_service = days > 0
+    if leave is not None and len(leave[0]):
+        leave_people, leave_days = leave
+        row = np.searchsorted(leave_people, people)
+        known = (row < len(leave_people)) & (leave_people[np.minimum(row, len(leave_people) - 1)] == people)
+        days[known] -= leave_days.sum(axis=2, dtype=np.int64)[row[known]]
+        days = np.maximum(days, 0)
+    months = np.minimum(12, np.floor(days * 12 / (lasts - firsts + 1) + 0.5)).astype(np.int16)
+    months[~in_service] = -1
     return people, months
 
 
-def months_in_service(postings, recruited: dict, years: tuple[int, int]) -> dict[tuple[int, int], int]:
-    """(person, year) → months of service, for the years with any service (see months_matrix)."""
-    people, months = months_matrix(postings, recruited, years)
+def months_in_service(postings, recruited: dict, years: tuple[int, int], leave: tuple | None = None
+                      ) -> dict[tuple[int, int], int]:
+    """(person, year) → months worked, for the years with any service (see months_matrix)."""
+    people, months = months_matrix(postings, recruited, years, leave)
     rows, cols = np.nonzero(months >= 0)
     return {(int(people[r]), years[0] + int(c)): int(months[r, c]) for r, c in zip(rows, cols)}
 
@@ -86,49 +133,52 @@ def _fill_facts(histories: dict, field: str, years: tuple[int, int]) -> None:
     """Load every fact table for the subjects keyed in `histories` (field = person_id | unit_id)."""
     ids = list(histories)
     lo, hi = years
-    flt = {f"{field}__in": ids, "year__gte": lo, "year__lte": hi}
-    for sid, year, track, grade, months in YearRecord.objects.filter(**flt).values_list(
+    in_range = {f"{field}__in": ids, "year__gte": lo, "year__lte": hi}
+    for sid, year, track, grade, months in YearRecord.objects.filter(**in_range).values_list(
             field, "year", "track", "grade", "months_worked").iterator(chunk_size=20000):
-        e = _entry(histories[sid], year)
+        entry = _entry(histories[sid], year)
         if grade:
-            e["party_grade" if track == "party" else "grade"] = grade
+            entry["party_grade" if track == "party" else "grade"] = grade
         if months is not None and track != "party":
-            e["months_worked"] = months
-    for sid, year, code, category, kind in Award.objects.filter(**flt).values_list(
+            entry["months_worked"] = months
+    for sid, year, code, category, kind in Award.objects.filter(**in_range).values_list(
             field, "year", "code", "category", "kind").iterator(chunk_size=20000):
-        e = _entry(histories[sid], year)
+        entry = _entry(histories[sid], year)
         if kind in ("thematic", "one_off"):
             # thematic and one-off awards are no basis for later merit awards (NĐ 98/2023 Điều 4 khoản 3)
-            e.setdefault("_non_regular", []).append(code)
+            entry.setdefault("_non_regular", []).append(code)
             continue
-        e.setdefault("titles" if category == "title" else "awards", []).append(code)
-    for sid, year, title, level in Initiative.objects.filter(**flt).values_list(
+        entry.setdefault("titles" if category == "title" else "awards", []).append(code)
+    for sid, year, title, level in Initiative.objects.filter(**in_range).values_list(
             field, "year", "title", "level").iterator(chunk_size=20000):
         _entry(histories[sid], year).setdefault("initiatives", []).append({"level": level, "name": title})
-    for sid, year, form in Discipline.objects.filter(**flt).values_list(field, "year", "form").iterator():
-        e = _entry(histories[sid], year)
-        if DISCIPLINE_RANK[form] > DISCIPLINE_RANK.get(e.get("discipline") or "", 0):
-            e["discipline"] = form
+    for sid, year, form in Discipline.objects.filter(**in_range).values_list(field, "year", "form").iterator():
+        entry = _entry(histories[sid], year)
+        # the heaviest form of the year; a stored form outside the contract is passed on (and refused there)
+        if DISCIPLINE_RANK.get(form, UNKNOWN_FORM_RANK) > DISCIPLINE_RANK.get(entry.get("discipline") or "", 0):
+            entry["discipline"] = form
 
 
 def _finish(histories: dict, years: tuple[int, int], complete: bool) -> dict:
     """Years with any recorded fact get explicit empty lists/null so the engine reads them as known."""
-    for hist in histories.values():
-        for e in hist.values():
-            e.pop("_non_regular", None)
+    for history in histories.values():
+        for entry in history.values():
+            entry.pop("_non_regular", None)
             if complete:
-                e.setdefault("titles", [])
-                e.setdefault("awards", [])
-                e.setdefault("initiatives", [])
-                e.setdefault("discipline", None)
-                e.setdefault("leave_days", {})
-                e.setdefault("transferred_in", False)
+                entry.setdefault("titles", [])
+                entry.setdefault("awards", [])
+                entry.setdefault("initiatives", [])
+                entry.setdefault("discipline", None)
+                entry.setdefault("leave_days", {})
+                entry.setdefault("transferred_in", False)
     return histories
 
 
 def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = None,
                     years: tuple[int, int] = (2000, 2100), complete: bool = True) -> list[dict]:
-    """Individuals as eligibility-json subjects; either explicit ids or everyone in a unit subtree."""
+    """Individuals as eligibility-json subjects; either explicit ids or everyone in a unit subtree.
+    Only facts of `years` within the engine's range are read (engine_years)."""
+    years = engine_years(years)
     qs = Person.objects.all()
     if person_ids is not None:
         qs = qs.filter(pk__in=person_ids)
@@ -139,13 +189,18 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
     histories: dict = {pk: {} for pk in meta}
     if not meta:
         return []
+    if years[0] > years[1]:
+        return _people(meta, _finish(histories, years, complete))
     _fill_facts(histories, "person_id", years)
     ids = list(meta)
-    leave = _leave_days_by_year(Leave.objects.filter(person_id__in=ids).values_list("person_id", "kind", "start", "end"))
-    for pid, by_year in leave.items():
-        for year, kinds in by_year.items():
-            if years[0] <= year <= years[1] and year in histories[pid]:
-                histories[pid][year]["leave_days"] = dict(kinds)
+    # leave by kind (the engine counts maternity, agency-sent study and injury treatment as work)
+    people = np.array(sorted(ids), np.int64)
+    leave = leave_days_matrix(Leave.objects.filter(person_id__in=ids).values_list("person_id", "kind", "start", "end"),
+                              people, years)
+    for r, c in zip(*np.nonzero(leave.sum(axis=2))):
+        entry = histories[int(people[r])].get(years[0] + int(c))
+        if entry is not None:
+            entry["leave_days"] = {kind: int(days) for kind, days in zip(LEAVE_KINDS, leave[r, c]) if days}
     # a posting that opened during a year (not the first) means the person transferred in that year
     postings = list(Posting.objects.filter(person_id__in=ids, is_secondment=False).order_by(
         "person_id", "start").values_list("person_id", "start", "end").iterator(chunk_size=20000))
@@ -156,11 +211,14 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
         elif start.year in histories[pid]:
             histories[pid][start.year]["transferred_in"] = True
     recruited = dict(Person.objects.filter(pk__in=ids, recruited_on__isnull=False).values_list("pk", "recruited_on"))
-    for (pid, year), months in months_in_service(postings, recruited, years).items():
+    for (pid, year), months in months_in_service(postings, recruited, years, (people, leave)).items():
         entry = histories[pid].get(year)
         if entry is not None:  # stated months (imported, or set on the grade) win
             entry.setdefault("months_worked", months)
-    _finish(histories, years, complete)
+    return _people(meta, _finish(histories, years, complete))
+
+
+def _people(meta: dict, histories: dict) -> list[dict]:
     return [
         {"id": person_key(pk), "kind": "individual", "staff_type": st or "civil_servant", "is_leader": lead,
          "history": [histories[pk][y] for y in sorted(histories[pk])]}
@@ -233,8 +291,10 @@ def _chunks(items: list, size: int):
 
 def unit_subjects(unit_ids: list[int] | None = None, *, under: Unit | None = None,
                   years: tuple[int, int] = (2000, 2100), complete: bool = True) -> list[dict]:
-    """Collectives as subjects. Member counts: as stated (CollectiveStats, e.g. imported old
-    years), otherwise derived from the members' own records (`derived_members`)."""
+    """Collectives as subjects. Member counts: as stated (CollectiveStats, entry.g. imported old
+    years), otherwise derived from the members' own records (`derived_members`). Only facts of
+    `years` within the engine's range are read (engine_years)."""
+    years = engine_years(years)
     qs = Unit.objects.all()
     if unit_ids is not None:
         qs = qs.filter(pk__in=unit_ids)
@@ -252,10 +312,10 @@ def unit_subjects(unit_ids: list[int] | None = None, *, under: Unit | None = Non
     for uid, year, total, completed, ldtt, cstdcs, disc, rank, size in CollectiveStats.objects.filter(
             unit_id__in=ids, year__gte=years[0], year__lte=years[1]).values_list(
             "unit_id", "year", "total", "completed", "ldtt", "cstdcs", "disciplined", "cluster_rank", "cluster_size"):
-        e = _entry(histories[uid], year)
-        e["members"] = {"total": total, "completed": completed, "ldtt": ldtt, "cstdcs": cstdcs, "disciplined": disc}
+        entry = _entry(histories[uid], year)
+        entry["members"] = {"total": total, "completed": completed, "ldtt": ldtt, "cstdcs": cstdcs, "disciplined": disc}
         if rank is not None:
-            e["cluster_rank"], e["cluster_size"] = rank, size
+            entry["cluster_rank"], entry["cluster_size"] = rank, size
     _finish(histories, years, complete)
     return [{"id": unit_key(pk), "kind": "collective", "history": [histories[pk][y] for y in sorted(histories[pk])]}
             for pk in ids]

@@ -3,14 +3,15 @@
 Same meaning as `adapter.people_subjects(..., complete=True)` turned into
 `ColumnarHistory.from_subjects` (a test holds them equal), but each fact table is read with
 one aggregated SQL query and scattered into numpy arrays, so 100k people × 10 years load in
-seconds. Works on PostgreSQL and SQLite."""
+seconds. Works on PostgreSQL and SQLite. Only years within the engine's range are read
+(adapter.engine_years): a grade stored for 1995 is never loaded."""
 import datetime
 
 import numpy as np
 from django.db import connection
 
-from thidua.eligibility.adapter import _leave_days_by_year, months_matrix
-from thidua.rules import codes as C
+from thidua.eligibility.adapter import engine_years, leave_days_matrix, months_matrix
+from thidua.rules import codes
 from thidua.rules.columnar import ColumnarHistory
 
 GRADE_SQL = ("CASE grade WHEN 'excellent' THEN 4 WHEN 'good' THEN 3 WHEN 'complete' THEN 2 "
@@ -20,7 +21,7 @@ DISC_SQL = ("CASE form WHEN 'reprimand' THEN 1 WHEN 'warning' THEN 2 WHEN 'demot
 
 
 def _bit_sql() -> str:
-    whens = " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in C.BIT.items())
+    whens = " ".join(f"WHEN '{code}' THEN {bit}" for code, bit in codes.BIT.items())
     return f"CASE code {whens} ELSE 0 END"
 
 
@@ -35,8 +36,10 @@ def _fetch(sql: str, params: list) -> np.ndarray:
 
 def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
                 years: tuple[int, int]) -> ColumnarHistory:
+    """Everyone under `unit_path` (or the `person_ids`) as columnar arrays over `years`."""
+    years = engine_years(years)
     y0, y1 = years
-    n_years = y1 - y0 + 1
+    n_years = max(y1 - y0 + 1, 0)
     where, params = "1=1", []
     if unit_path:
         where, params = "p.unit_path LIKE %s", [unit_path + "%"]
@@ -47,16 +50,17 @@ def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
     n = len(ids)
     shape = (n, n_years)
     present = np.zeros(shape, bool)
-    a = {
+    # a present year's lists are known (empty unless filled), as adapter._finish states them
+    arrays = {
         "grade": np.zeros(shape, np.int8), "party_grade": np.zeros(shape, np.int8),
         "months_worked": np.full(shape, -1, np.int8), "titles": np.zeros(shape, np.int32),
         "awards": np.zeros(shape, np.int32), "init_unit": np.zeros(shape, np.int16),
         "init_ministry": np.zeros(shape, np.int16), "init_national": np.zeros(shape, np.int16),
         "discipline": np.zeros(shape, np.int8), "transferred_in": np.zeros(shape, np.int8),
     }
-    leave = {k: np.zeros(shape, np.int16) for k in C.LEAVE_KINDS}
+    leave = {kind: np.zeros(shape, np.int16) for kind in codes.LEAVE_KINDS}
     subq = f"SELECT p.id FROM people_person p WHERE {where}"
-    yr = [y0, y1]
+    year_range = [y0, y1]
 
     def scatter(rows):
         if not len(rows):
@@ -66,38 +70,38 @@ def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
         present[r, c] = True
         return r, c
 
-    rows = _fetch_grades(subq, params + yr)
+    rows = _fetch_grades(subq, params + year_range)
     if len(rows):
         r, c = scatter(rows)
         gov = rows[:, 2] == 0
-        a["grade"][r[gov], c[gov]] = rows[gov, 3]
-        a["months_worked"][r[gov], c[gov]] = rows[gov, 4]
-        a["party_grade"][r[~gov], c[~gov]] = rows[~gov, 3]
+        arrays["grade"][r[gov], c[gov]] = rows[gov, 3]
+        arrays["months_worked"][r[gov], c[gov]] = rows[gov, 4]
+        arrays["party_grade"][r[~gov], c[~gov]] = rows[~gov, 3]
     rows = _fetch(f"SELECT person_id, year, SUM(CASE WHEN category = 'title' THEN {_bit_sql()} ELSE 0 END), "
                   f"SUM(CASE WHEN category = 'form' THEN {_bit_sql()} ELSE 0 END), "
                   f"SUM(CASE WHEN kind IN ('thematic', 'one_off') THEN 1 ELSE 0 END) FROM records_award "
-                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + year_range)
     if len(rows):
-        rows = _regular_awards(rows, subq, params + yr)
+        rows = _regular_awards(rows, subq, params + year_range)
         r, c = scatter(rows)
-        a["titles"][r, c], a["awards"][r, c] = rows[:, 2], rows[:, 3]
+        arrays["titles"][r, c], arrays["awards"][r, c] = rows[:, 2], rows[:, 3]
     rows = _fetch("SELECT person_id, year, SUM(CASE WHEN level = 'unit' THEN 1 ELSE 0 END), "
                   "SUM(CASE WHEN level = 'ministry' THEN 1 ELSE 0 END), "
                   "SUM(CASE WHEN level = 'national' THEN 1 ELSE 0 END) FROM records_initiative "
-                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + year_range)
     if len(rows):
         r, c = scatter(rows)
-        a["init_unit"][r, c], a["init_ministry"][r, c], a["init_national"][r, c] = rows[:, 2], rows[:, 3], rows[:, 4]
+        arrays["init_unit"][r, c], arrays["init_ministry"][r, c], arrays["init_national"][r, c] = rows[:, 2], rows[:, 3], rows[:, 4]
     rows = _fetch(f"SELECT person_id, year, MAX({DISC_SQL}) FROM records_discipline "
-                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + yr)
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + year_range)
     if len(rows):
         r, c = scatter(rows)
-        a["discipline"][r, c] = rows[:, 2]
-    _fill_leave_and_transfers(ids, subq, params, years, present, leave, a["transferred_in"], a["months_worked"])
+        arrays["discipline"][r, c] = rows[:, 2]
+    _fill_leave_and_transfers(ids, subq, params, years, present, leave, arrays["transferred_in"], arrays["months_worked"])
     return ColumnarHistory(
         ids=[f"p-{i}" for i in ids.tolist()], kind=np.zeros(n, np.int8), year0=y0, present=present,
         staff_type=people[:, 1], is_leader=people[:, 2],
-        **a, **{f"leave_{k}": v for k, v in leave.items()},
+        **arrays, **{f"leave_{kind}": days for kind, days in leave.items()},
         titles_known=present.copy(), awards_known=present.copy(),
     )
 
@@ -134,7 +138,9 @@ def _regular_awards(rows: np.ndarray, subq: str, params: list) -> np.ndarray:
 
 
 def _fill_leave_and_transfers(ids, subq, params, years, present, leave, transferred, months) -> None:
-    y0, y1 = years
+    """Leave days by kind, months worked derived from postings less leave (where not stated), and
+    transfers in, for the present years; vectorised like adapter.people_subjects computes them."""
+    y0, _y1 = years
     with connection.cursor() as cur:
         cur.execute(f"SELECT person_id, kind, start, \"end\" FROM people_leave WHERE person_id IN ({subq})", params)
         leave_rows = [(p, k, _d(s), _d(e)) for p, k, s, e in cur.fetchall()]
@@ -144,26 +150,24 @@ def _fill_leave_and_transfers(ids, subq, params, years, present, leave, transfer
         cur.execute(f"SELECT id, recruited_on FROM people_person WHERE id IN ({subq}) AND recruited_on IS NOT NULL",
                     params)
         recruited = {p: _d(r) for p, r in cur.fetchall()}
-    for pid, by_year in _leave_days_by_year(leave_rows).items():
-        r = int(np.searchsorted(ids, pid))
-        for year, kinds in by_year.items():
-            if y0 <= year <= y1 and present[r, year - y0]:
-                for k, days in kinds.items():
-                    leave[k][r, year - y0] = min(days, 32767)
-    people, derived = months_matrix(postings, recruited, years)
+    days = leave_days_matrix(leave_rows, ids, years)           # (people, years, kinds)
+    for k, kind in enumerate(codes.LEAVE_KINDS):
+        leave[kind][present] = days[:, :, k][present]
+    people, derived = months_matrix(postings, recruited, years, (ids, days))
     if len(people):
         r = np.searchsorted(ids, people)
         block = months[r]
         take = present[r] & (block < 0) & (derived >= 0)  # stated months win
         block[take] = derived[take]
         months[r] = block
-    last = None
-    for pid, start, _end in postings:
-        if pid == last and y0 <= start.year <= y1:
-            r = int(np.searchsorted(ids, pid))
-            if present[r, start.year - y0]:
-                transferred[r, start.year - y0] = 1
-        last = pid
+    if postings:
+        # a posting that opened during a year (not the person's first) is a transfer in that year
+        person = np.fromiter((p for p, _s, _e in postings), np.int64, len(postings))
+        start_year = np.fromiter((s.year for _p, s, _e in postings), np.int64, len(postings))
+        later = np.r_[False, person[1:] == person[:-1]] & (start_year >= y0) & (start_year < y0 + present.shape[1])
+        r, c = np.searchsorted(ids, person[later]), start_year[later] - y0
+        moved = present[r, c]
+        transferred[r[moved], c[moved]] = 1
 
 
 def _d(value):
