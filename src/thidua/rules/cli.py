@@ -15,12 +15,12 @@ MSG_READ = "Không đọc được tệp {path}: {error}"
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="thidua eligibility",
-                                description="Xét điều kiện danh hiệu, hình thức khen thưởng "
-                                            "theo tài liệu JSON (docs/eligibility-json.md)")
-    p.add_argument("--input", "-i", help="tệp JSON câu hỏi (mặc định: đầu vào chuẩn)")
-    p.add_argument("--output", "-o", help="tệp JSON trả lời (mặc định: đầu ra chuẩn)")
-    return p
+    parser = argparse.ArgumentParser(prog="thidua eligibility",
+                                     description="Xét điều kiện danh hiệu, hình thức khen thưởng "
+                                                 "theo tài liệu JSON (docs/eligibility-json.md)")
+    parser.add_argument("--input", "-i", help="tệp JSON câu hỏi (mặc định: đầu vào chuẩn)")
+    parser.add_argument("--output", "-o", help="tệp JSON trả lời (mặc định: đầu ra chuẩn)")
+    return parser
 
 
 def cli_main(argv: list[str] | None = None, stdin=None, stdout=None, stderr=None) -> int:

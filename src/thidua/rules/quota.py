@@ -106,12 +106,13 @@ def check_grade_caps(groups: Mapping, **kw) -> dict:
     return {key: check_grade_cap(grades, **kw) for key, grades in groups.items()}
 
 
-def _count(codes_: Iterable[str]) -> dict:
+def _count(grades: Iterable[str]) -> dict:
+    """{grade: how many} of a list of grade names."""
     out: dict = {}
-    for g in codes_:
-        if g not in codes.GRADES:
-            raise ValueError(f"mức xếp loại không hợp lệ: {g!r}")
-        out[g] = out.get(g, 0) + 1
+    for grade in grades:
+        if grade not in codes.GRADES:
+            raise ValueError(f"mức xếp loại không hợp lệ: {grade!r}")
+        out[grade] = out.get(grade, 0) + 1
     return out
 
 

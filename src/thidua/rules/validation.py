@@ -40,133 +40,145 @@ E_RANK = "thứ hạng phải là số nguyên dương"
 E_RANK_SIZE = "thứ hạng không được lớn hơn số thành viên cụm, khối (cluster_size)"
 
 
-def _fail(path, msg):
-    raise InvalidDocument(path, msg)
+def _fail(path, message):
+    raise InvalidDocument(path, message)
 
 
-def _is_int(v) -> bool:
-    return isinstance(v, int) and not isinstance(v, bool)
+def _is_int(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _is_num(v) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool)
+def _is_number(value) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _year(v, path):
-    if not _is_int(v):
+def _year(value, path):
+    if not _is_int(value):
         _fail(path, E_INT)
-    if not codes.MIN_YEAR <= v <= codes.MAX_YEAR:
+    if not codes.MIN_YEAR <= value <= codes.MAX_YEAR:
         _fail(path, E_YEAR)
 
 
-def _str(v, path):
-    if not isinstance(v, str) or not v:
+def _str(value, path):
+    if not isinstance(value, str) or not value:
         _fail(path, E_STRING)
 
 
-def _codes(v, path, allowed, err):
-    if not isinstance(v, list):
+def _codes(value, path, allowed, error):
+    if not isinstance(value, list):
         _fail(path, E_LIST)
-    for k, c in enumerate(v):
-        if not isinstance(c, str) or c not in allowed:
-            _fail(f"{path}[{k}]", err)
+    for k, code in enumerate(value):
+        if not isinstance(code, str) or code not in allowed:
+            _fail(f"{path}[{k}]", error)
 
 
-def _entry(e, p):
-    if not isinstance(e, dict):
-        _fail(p, E_OBJECT)
-    if "year" not in e:
-        _fail(f"{p}.year", E_REQUIRED)
-    _year(e["year"], f"{p}.year")
+def _initiatives(initiatives, path):
+    if not isinstance(initiatives, list):
+        _fail(path, E_LIST)
+    for k, initiative in enumerate(initiatives):
+        at = f"{path}[{k}]"
+        if not isinstance(initiative, dict):
+            _fail(at, E_OBJECT)
+        if "level" not in initiative:
+            _fail(f"{at}.level", E_REQUIRED)
+        if not isinstance(initiative["level"], str) or initiative["level"] not in codes.INITIATIVE_LEVELS:
+            _fail(f"{at}.level", E_LEVEL)
+        if initiative.get("name") is not None and not isinstance(initiative["name"], str):
+            _fail(f"{at}.name", E_STRING)
+
+
+def _leave_days(leave_days, path):
+    if not isinstance(leave_days, dict):
+        _fail(path, E_OBJECT)
+    for kind, days in leave_days.items():
+        if kind not in codes.LEAVE_KINDS:
+            _fail(f"{path}.{kind}", E_LEAVE_KIND)
+        if days is not None and (not _is_number(days) or not 0 <= days <= 366):
+            _fail(f"{path}.{kind}", E_LEAVE_DAYS)
+
+
+def _members(members, path):
+    if not isinstance(members, dict):
+        _fail(path, E_OBJECT)
+    for name, count in members.items():
+        if name not in codes.MEMBER_FIELDS:
+            _fail(f"{path}.{name}", E_MEMBER_KEY)
+        if count is not None and (not _is_int(count) or count < 0):
+            _fail(f"{path}.{name}", E_NONNEG)
+    total = members.get("total")
+    if total is not None:
+        for name in codes.MEMBER_FIELDS[1:]:
+            if members.get(name) is not None and members[name] > total:
+                _fail(f"{path}.{name}", E_MEMBER_TOTAL)
+
+
+def _entry(entry, path):
+    """One history entry at JSON path `path`."""
+    if not isinstance(entry, dict):
+        _fail(path, E_OBJECT)
+    if "year" not in entry:
+        _fail(f"{path}.year", E_REQUIRED)
+    _year(entry["year"], f"{path}.year")
     for key in ("grade", "party_grade"):
-        if e.get(key) is not None and (not isinstance(e[key], str) or e[key] not in codes.GRADES):
-            _fail(f"{p}.{key}", E_GRADE)
-    if e.get("titles") is not None:
-        _codes(e["titles"], f"{p}.titles", codes.TITLES, E_TITLE)
-    if e.get("awards") is not None:
-        _codes(e["awards"], f"{p}.awards", codes.FORMS, E_AWARD)
-    if e.get("initiatives") is not None:
-        if not isinstance(e["initiatives"], list):
-            _fail(f"{p}.initiatives", E_LIST)
-        for k, it in enumerate(e["initiatives"]):
-            ip = f"{p}.initiatives[{k}]"
-            if not isinstance(it, dict):
-                _fail(ip, E_OBJECT)
-            if "level" not in it:
-                _fail(f"{ip}.level", E_REQUIRED)
-            if not isinstance(it["level"], str) or it["level"] not in codes.INITIATIVE_LEVELS:
-                _fail(f"{ip}.level", E_LEVEL)
-            if it.get("name") is not None and not isinstance(it["name"], str):
-                _fail(f"{ip}.name", E_STRING)
-    d = e.get("discipline")
-    if d is not None and (not isinstance(d, str) or d not in codes.DISCIPLINES):
-        _fail(f"{p}.discipline", E_DISC)
-    m = e.get("months_worked")
-    if m is not None and (not _is_int(m) or not 0 <= m <= 12):
-        _fail(f"{p}.months_worked", E_MONTHS)
-    ld = e.get("leave_days")
-    if ld is not None:
-        if not isinstance(ld, dict):
-            _fail(f"{p}.leave_days", E_OBJECT)
-        for k, v in ld.items():
-            if k not in codes.LEAVE_KINDS:
-                _fail(f"{p}.leave_days.{k}", E_LEAVE_KIND)
-            if v is not None and (not _is_num(v) or not 0 <= v <= 366):
-                _fail(f"{p}.leave_days.{k}", E_LEAVE_DAYS)
-    if e.get("transferred_in") is not None and not isinstance(e["transferred_in"], bool):
-        _fail(f"{p}.transferred_in", E_BOOL)
-    mem = e.get("members")
-    if mem is not None:
-        if not isinstance(mem, dict):
-            _fail(f"{p}.members", E_OBJECT)
-        for k, v in mem.items():
-            if k not in codes.MEMBER_FIELDS:
-                _fail(f"{p}.members.{k}", E_MEMBER_KEY)
-            if v is not None and (not _is_int(v) or v < 0):
-                _fail(f"{p}.members.{k}", E_NONNEG)
-        total = mem.get("total")
-        if total is not None:
-            for k in codes.MEMBER_FIELDS[1:]:
-                if mem.get(k) is not None and mem[k] > total:
-                    _fail(f"{p}.members.{k}", E_MEMBER_TOTAL)
+        if entry.get(key) is not None and (not isinstance(entry[key], str) or entry[key] not in codes.GRADES):
+            _fail(f"{path}.{key}", E_GRADE)
+    if entry.get("titles") is not None:
+        _codes(entry["titles"], f"{path}.titles", codes.TITLES, E_TITLE)
+    if entry.get("awards") is not None:
+        _codes(entry["awards"], f"{path}.awards", codes.FORMS, E_AWARD)
+    if entry.get("initiatives") is not None:
+        _initiatives(entry["initiatives"], f"{path}.initiatives")
+    form = entry.get("discipline")
+    if form is not None and (not isinstance(form, str) or form not in codes.DISCIPLINES):
+        _fail(f"{path}.discipline", E_DISC)
+    months = entry.get("months_worked")
+    if months is not None and (not _is_int(months) or not 0 <= months <= 12):
+        _fail(f"{path}.months_worked", E_MONTHS)
+    if entry.get("leave_days") is not None:
+        _leave_days(entry["leave_days"], f"{path}.leave_days")
+    if entry.get("transferred_in") is not None and not isinstance(entry["transferred_in"], bool):
+        _fail(f"{path}.transferred_in", E_BOOL)
+    if entry.get("members") is not None:
+        _members(entry["members"], f"{path}.members")
     for key in ("cluster_rank", "cluster_size"):
-        v = e.get(key)
-        if v is not None and (not _is_int(v) or v < 1):
-            _fail(f"{p}.{key}", E_RANK)
-    if (e.get("cluster_rank") is not None and e.get("cluster_size") is not None
-            and e["cluster_rank"] > e["cluster_size"]):
-        _fail(f"{p}.cluster_rank", E_RANK_SIZE)
+        value = entry.get(key)
+        if value is not None and (not _is_int(value) or value < 1):
+            _fail(f"{path}.{key}", E_RANK)
+    if (entry.get("cluster_rank") is not None and entry.get("cluster_size") is not None
+            and entry["cluster_rank"] > entry["cluster_size"]):
+        _fail(f"{path}.cluster_rank", E_RANK_SIZE)
 
 
-def _subject(s, p, seen_ids):
-    if not isinstance(s, dict):
-        _fail(p, E_OBJECT)
-    if "id" not in s:
-        _fail(f"{p}.id", E_REQUIRED)
-    _str(s["id"], f"{p}.id")
-    if s["id"] in seen_ids:
-        _fail(f"{p}.id", E_DUP_ID)
-    seen_ids.add(s["id"])
-    if "kind" not in s:
-        _fail(f"{p}.kind", E_REQUIRED)
-    if not isinstance(s["kind"], str) or s["kind"] not in codes.KINDS:
-        _fail(f"{p}.kind", E_KIND)
-    st = s.get("staff_type")
-    if st is not None and (not isinstance(st, str) or st not in codes.STAFF_TYPES):
-        _fail(f"{p}.staff_type", E_STAFF)
-    if s.get("is_leader") is not None and not isinstance(s["is_leader"], bool):
-        _fail(f"{p}.is_leader", E_BOOL)
-    hist = s.get("history", [])
-    if hist is None:
-        hist = []
-    if not isinstance(hist, list):
-        _fail(f"{p}.history", E_LIST)
+def _subject(subject, path, seen_ids):
+    """One subject at JSON path `path`; `seen_ids` collects the ids met so far."""
+    if not isinstance(subject, dict):
+        _fail(path, E_OBJECT)
+    if "id" not in subject:
+        _fail(f"{path}.id", E_REQUIRED)
+    _str(subject["id"], f"{path}.id")
+    if subject["id"] in seen_ids:
+        _fail(f"{path}.id", E_DUP_ID)
+    seen_ids.add(subject["id"])
+    if "kind" not in subject:
+        _fail(f"{path}.kind", E_REQUIRED)
+    if not isinstance(subject["kind"], str) or subject["kind"] not in codes.KINDS:
+        _fail(f"{path}.kind", E_KIND)
+    staff_type = subject.get("staff_type")
+    if staff_type is not None and (not isinstance(staff_type, str) or staff_type not in codes.STAFF_TYPES):
+        _fail(f"{path}.staff_type", E_STAFF)
+    if subject.get("is_leader") is not None and not isinstance(subject["is_leader"], bool):
+        _fail(f"{path}.is_leader", E_BOOL)
+    history = subject.get("history", [])
+    if history is None:
+        history = []
+    if not isinstance(history, list):
+        _fail(f"{path}.history", E_LIST)
     years = set()
-    for j, e in enumerate(hist):
-        _entry(e, f"{p}.history[{j}]")
-        if e["year"] in years:
-            _fail(f"{p}.history[{j}].year", E_DUP_YEAR)
-        years.add(e["year"])
+    for j, entry in enumerate(history):
+        _entry(entry, f"{path}.history[{j}]")
+        if entry["year"] in years:
+            _fail(f"{path}.history[{j}].year", E_DUP_YEAR)
+        years.add(entry["year"])
 
 
 def validate_document(doc) -> None:
@@ -179,16 +191,16 @@ def validate_document(doc) -> None:
         if not isinstance(doc[key], list):
             _fail(f"$.{key}", E_LIST)
     seen: set = set()
-    for i, s in enumerate(doc["subjects"]):
-        _subject(s, f"$.subjects[{i}]", seen)
-    for i, q in enumerate(doc["questions"]):
-        p = f"$.questions[{i}]"
-        if not isinstance(q, dict):
-            _fail(p, E_OBJECT)
+    for i, subject in enumerate(doc["subjects"]):
+        _subject(subject, f"$.subjects[{i}]", seen)
+    for i, question in enumerate(doc["questions"]):
+        path = f"$.questions[{i}]"
+        if not isinstance(question, dict):
+            _fail(path, E_OBJECT)
         for key in ("subject", "target"):
-            if key not in q:
-                _fail(f"{p}.{key}", E_REQUIRED)
-            _str(q[key], f"{p}.{key}")
-        if "year" not in q:
-            _fail(f"{p}.year", E_REQUIRED)
-        _year(q["year"], f"{p}.year")
+            if key not in question:
+                _fail(f"{path}.{key}", E_REQUIRED)
+            _str(question[key], f"{path}.{key}")
+        if "year" not in question:
+            _fail(f"{path}.year", E_REQUIRED)
+        _year(question["year"], f"{path}.year")
