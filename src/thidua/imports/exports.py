@@ -31,137 +31,138 @@ FILENAMES = {"units": "don-vi.xlsx", "people": "ca-nhan.xlsx", "history": "lich-
 LEVEL_LABEL = {"unit": "Cơ sở", "ministry": "Bộ", "national": "Toàn quốc"}
 
 
-def _d(value) -> str:
+def _date_text(value) -> str:
     return value.strftime("%d/%m/%Y") if value else ""
 
 
 GENERAL_HELP = ("Dòng 1 là tiêu đề cột; mỗi dòng tiếp theo là một bản ghi. Nhập lại cùng một tệp không tạo bản ghi "
                 "trùng. Ô để trống ở cột không bắt buộc: giữ nguyên dữ liệu đã có.")
+LOOKUP_BATCH = 10_000
+EXPORT_BATCH = 5000
 
 
-def _help_sheet(wb, kind: str, write_only: bool) -> None:
-    ws = wb.create_sheet(layout.HELP_SHEET)
-    rows = [("Cột", "Bắt buộc", "Hướng dẫn")]
-    rows += [(c.header, "x" if c.required else "", c.help) for c in layout.COLUMNS[kind]]
-    rows += [("", "", ""), (GENERAL_HELP, "", "")]
+def _help_sheet(workbook, kind: str, write_only: bool) -> None:
+    """The "Hướng dẫn" sheet: each column's help, then the codes each vocabulary accepts."""
+    sheet = workbook.create_sheet(layout.HELP_SHEET)
+    lines = [("Cột", "Bắt buộc", "Hướng dẫn")]
+    lines += [(column.header, "x" if column.required else "", column.help) for column in layout.COLUMNS[kind]]
+    lines += [("", "", ""), (GENERAL_HELP, "", "")]
     for title, choices in layout.VOCABULARIES[kind]:
-        rows += [("", "", ""), (title, "Mã", "Ý nghĩa")]
-        rows += [("", code, str(label)) for code, label in choices]
-    if write_only:
-        for r in rows:
-            ws.append(list(r))
+        lines += [("", "", ""), (title, "Mã", "Ý nghĩa")]
+        lines += [("", code, str(label)) for code, label in choices]
+    for line in lines:
+        sheet.append(list(line))
+    if write_only:   # a write-only sheet takes no widths or fonts after its rows
         return
-    for r in rows:
-        ws.append(list(r))
-    ws.column_dimensions["A"].width = 26
-    ws.column_dimensions["B"].width = 16
-    ws.column_dimensions["C"].width = 100
-    for cell in ws[1]:
+    sheet.column_dimensions["A"].width = 26
+    sheet.column_dimensions["B"].width = 16
+    sheet.column_dimensions["C"].width = 100
+    for cell in sheet[1]:
         cell.font = Font(bold=True)
 
 
 def template_bytes(kind: str) -> bytes:
     """An empty sheet with the header row, text columns, drop-downs, and the "Hướng dẫn" sheet."""
-    wb = Workbook()
-    ws = wb.active
-    ws.title = layout.SHEET_TITLES[kind]
-    for i, col in enumerate(layout.COLUMNS[kind], start=1):
-        letter = get_column_letter(i)
-        cell = ws.cell(row=1, column=i, value=col.header)
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = layout.SHEET_TITLES[kind]
+    for position, column in enumerate(layout.COLUMNS[kind], start=1):
+        letter = get_column_letter(position)
+        cell = sheet.cell(row=1, column=position, value=column.header)
         cell.font, cell.fill = Font(bold=True), HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-        ws.column_dimensions[letter].width = col.width
-        if col.text:
-            for r in range(2, TEMPLATE_ROWS + 2):
-                ws.cell(row=r, column=i).number_format = "@"
-        if col.choices and len(",".join(col.choices)) < 250:
-            dv = DataValidation(type="list", formula1='"' + ",".join(col.choices) + '"', allow_blank=True,
-                                showErrorMessage=False)
-            dv.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
-            ws.add_data_validation(dv)
-    ws.freeze_panes = "A2"
-    _help_sheet(wb, kind, write_only=False)
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+        sheet.column_dimensions[letter].width = column.width
+        if column.text:
+            for row_number in range(2, TEMPLATE_ROWS + 2):
+                sheet.cell(row=row_number, column=position).number_format = "@"
+        if column.choices and len(",".join(column.choices)) < 250:
+            drop_down = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
+                                       showErrorMessage=False)
+            drop_down.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
+            sheet.add_data_validation(drop_down)
+    sheet.freeze_panes = "A2"
+    _help_sheet(workbook, kind, write_only=False)
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
 
 
 ERROR_HEADERS = ["Dòng", "Cột", "Giá trị trong ô", "Lỗi"]
+# kinds outside the import layout: sheet title and headers (None: CLUSTER_COLUMNS)
 EXTRA = {"clusters": ("Khối thi đua", None), "errors": ("Lỗi", ERROR_HEADERS)}
 
 
 def write_xlsx(kind: str, rows, target=None) -> bytes | None:
     """Rows in the kind's layout to an .xlsx (bytes, or written to the `target` path)."""
-    wb = Workbook(write_only=True)
-    title, cols = EXTRA.get(kind, (layout.SHEET_TITLES.get(kind), None))
-    ws = wb.create_sheet(title)
-    cols = layout.COLUMNS.get(kind) or cols or CLUSTER_COLUMNS
-    for i, col in enumerate(cols, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = getattr(col, "width", 16)
-    head = []
-    for col in cols:
-        c = WriteOnlyCell(ws, value=getattr(col, "header", col))
-        c.font, c.fill = Font(bold=True), HEAD_FILL
-        head.append(c)
-    ws.append(head)
+    workbook = Workbook(write_only=True)
+    title, headers = EXTRA.get(kind, (layout.SHEET_TITLES.get(kind), None))
+    sheet = workbook.create_sheet(title)
+    columns = layout.COLUMNS.get(kind) or headers or CLUSTER_COLUMNS
+    for position, column in enumerate(columns, start=1):
+        sheet.column_dimensions[get_column_letter(position)].width = getattr(column, "width", 16)
+    header_cells = []
+    for column in columns:
+        cell = WriteOnlyCell(sheet, value=getattr(column, "header", column))
+        cell.font, cell.fill = Font(bold=True), HEAD_FILL
+        header_cells.append(cell)
+    sheet.append(header_cells)
     for row in rows:
-        ws.append(row)
+        sheet.append(row)
     if kind in layout.COLUMNS:
-        _help_sheet(wb, kind, write_only=True)
+        _help_sheet(workbook, kind, write_only=True)
     if target is not None:
-        wb.save(target)
+        workbook.save(target)
         return None
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
 
 
 # --- rows ---------------------------------------------------------------------------------
 
-def _root_path(scope: Scope, unit: Unit | None) -> str:
-    return unit.path if unit is not None else ""
-
-
 def unit_rows(scope: Scope, unit: Unit | None = None):
-    qs = Unit.objects.filter(scope.units_q()).order_by("path")
+    units = Unit.objects.filter(scope.units_q()).order_by("path")
     if unit is not None:
-        qs = qs.filter(path__startswith=unit.path)
-    codes = dict(Unit.objects.values_list("id", "code"))
-    for u in qs.values_list("code", "name", "kind", "parent_id", "has_legal_personality", "valid_from"):
-        code, name, kind, parent_id, legal, valid_from = u
-        yield [code, name, kind, codes.get(parent_id, ""), "x" if legal else "", _d(valid_from)]
+        units = units.filter(path__startswith=unit.path)
+    code_of = dict(Unit.objects.values_list("id", "code"))
+    for code, name, kind, parent_id, legal, valid_from in units.values_list(
+            "code", "name", "kind", "parent_id", "has_legal_personality", "valid_from"):
+        yield [code, name, kind, code_of.get(parent_id, ""), "x" if legal else "", _date_text(valid_from)]
 
 
 def people_rows(scope: Scope, unit: Unit | None = None):
-    qs = Person.objects.filter(scope.people_q()).order_by("unit_path", "name_folded", "id")
+    persons = Person.objects.filter(scope.people_q()).order_by("unit_path", "name_folded", "id")
     if unit is not None:
-        qs = qs.filter(unit_path__startswith=unit.path)
-    units = dict(Unit.objects.values_list("id", "code"))
-    orgs = dict(PartyOrg.objects.values_list("id", "code"))
-    genders, staff = dict(Gender.choices), dict(StaffType.choices)
+        persons = persons.filter(unit_path__startswith=unit.path)
+    names = {"unit_codes": dict(Unit.objects.values_list("id", "code")),
+             "party_org_codes": dict(PartyOrg.objects.values_list("id", "code")),
+             "genders": dict(Gender.choices), "staff_types": dict(StaffType.choices)}
     fields = ("id", "citizen_id", "full_name", "birth_date", "gender", "unit_id", "staff_type", "position",
               "is_leader", "recruited_on", "party_card_no", "party_org_id")
     batch = []
-    for p in qs.values_list(*fields).iterator(chunk_size=5000):
-        batch.append(p)
-        if len(batch) == 5000:
-            yield from _people_batch(batch, units, orgs, genders, staff)
+    for person in persons.values_list(*fields).iterator(chunk_size=EXPORT_BATCH):
+        batch.append(person)
+        if len(batch) == EXPORT_BATCH:
+            yield from _people_batch(batch, **names)
             batch = []
-    yield from _people_batch(batch, units, orgs, genders, staff)
+    yield from _people_batch(batch, **names)
 
 
-def _people_batch(batch, units, orgs, genders, staff):
-    ids = [p[0] for p in batch]
-    postings = {pid: (g, s) for pid, g, s in Posting.objects.filter(
-        person_id__in=ids, end__isnull=True, is_secondment=False).values_list("person_id", "grade_group", "start")}
-    joined = {}
-    for pid, start in PartyMembership.objects.filter(person_id__in=ids).values_list("person_id", "start"):
-        joined[pid] = min(start, joined.get(pid, start))
-    for pk, cccd, name, birth, gender, unit_id, st, pos, lead, rec, card, org_id in batch:
-        group, start = postings.get(pk, ("", None))
-        yield [cccd, name, _d(birth), genders.get(gender, ""), units.get(unit_id, ""), staff.get(st, st), pos,
-               "x" if lead else "", group, _d(start), _d(rec), card or "", orgs.get(org_id, ""),
-               _d(joined.get(pk)) if org_id else ""]
+def _people_batch(batch, *, unit_codes, party_org_codes, genders, staff_types):
+    person_ids = [person[0] for person in batch]
+    open_postings = {person_id: (grade_group, start) for person_id, grade_group, start in Posting.objects.filter(
+        person_id__in=person_ids, end__isnull=True, is_secondment=False).values_list(
+        "person_id", "grade_group", "start")}
+    joined_party = {}
+    for person_id, start in PartyMembership.objects.filter(person_id__in=person_ids).values_list("person_id", "start"):
+        joined_party[person_id] = min(start, joined_party.get(person_id, start))
+    for (person_id, citizen_id, full_name, birth_date, gender, unit_id, staff_type, position, is_leader,
+         recruited_on, party_card_no, party_org_id) in batch:
+        grade_group, start = open_postings.get(person_id, ("", None))
+        yield [citizen_id, full_name, _date_text(birth_date), genders.get(gender, ""), unit_codes.get(unit_id, ""),
+               staff_types.get(staff_type, staff_type), position, "x" if is_leader else "", grade_group,
+               _date_text(start), _date_text(recruited_on), party_card_no or "", party_org_codes.get(party_org_id, ""),
+               _date_text(joined_party.get(person_id)) if party_org_id else ""]
 
 
 def _subjects(scope: Scope, unit: Unit | None):
@@ -173,64 +174,76 @@ def _subjects(scope: Scope, unit: Unit | None):
     return people, units
 
 
+def _subject_year_facts() -> dict:
+    return {"grades": {}, "awards": defaultdict(list), "initiatives": defaultdict(list), "discipline": [],
+            "stats": None}
+
+
 def history_rows(scope: Scope, unit: Unit | None = None):
+    """One row per subject and year, more when its awards came by several decisions or its
+    initiatives are of several levels. A subject id is a person's id, or minus a unit's id."""
     people, units = _subjects(scope, unit)
-    cccd = dict(people.values_list("id", "citizen_id"))
-    ucode = dict(units.values_list("id", "code"))
-    facts = defaultdict(lambda: {"yr": {}, "awards": defaultdict(list), "init": defaultdict(list), "disc": [],
-                                 "stats": None})
+    citizen_ids = dict(people.values_list("id", "citizen_id"))
+    unit_codes = dict(units.values_list("id", "code"))
+    facts = defaultdict(_subject_year_facts)   # (subject id, year) → its facts
 
     def load(model, fields):
-        for attr, ids, sign in (("person_id", cccd, 1), ("unit_id", ucode, -1)):
+        for attname, ids, sign in (("person_id", citizen_ids, 1), ("unit_id", unit_codes, -1)):
             keys = list(ids)
-            for i in range(0, len(keys), 10_000):
-                yield from ((sign * r[0], *r[1:]) for r in model.objects.filter(
-                    **{f"{attr}__in": keys[i:i + 10_000]}).values_list(attr, *fields))
+            for start in range(0, len(keys), LOOKUP_BATCH):
+                yield from ((sign * found[0], *found[1:]) for found in model.objects.filter(
+                    **{f"{attname}__in": keys[start:start + LOOKUP_BATCH]}).values_list(attname, *fields))
 
-    for sid, year, track, grade, months in load(YearRecord, ("year", "track", "grade", "months_worked")):
-        facts[(sid, year)]["yr"][track] = (grade, months)
-    for sid, year, code, category, kind, no, date, auth in load(
+    for subject_id, year, track, grade, months in load(YearRecord, ("year", "track", "grade", "months_worked")):
+        facts[(subject_id, year)]["grades"][track] = (grade, months)
+    for subject_id, year, code, category, kind, decision_no, decision_date, authority in load(
             Award, ("year", "code", "category", "kind", "decision_no", "decision_date", "authority")):
-        facts[(sid, year)]["awards"][(kind, no, date, auth)].append((code, category))
-    for sid, year, title, level in load(Initiative, ("year", "title", "level")):
-        facts[(sid, year)]["init"][level].append(title)
-    for sid, year, form, track in load(Discipline, ("year", "form", "track")):
+        facts[(subject_id, year)]["awards"][(kind, decision_no, decision_date, authority)].append((code, category))
+    for subject_id, year, title, level in load(Initiative, ("year", "title", "level")):
+        facts[(subject_id, year)]["initiatives"][level].append(title)
+    for subject_id, year, form, track in load(Discipline, ("year", "form", "track")):
         if track == "government":
-            facts[(sid, year)]["disc"].append(form)
-    uids = list(ucode)
-    for i in range(0, len(uids), 10_000):
-        for s in CollectiveStats.objects.filter(unit_id__in=uids[i:i + 10_000]).values(
-                "unit_id", "year", "total", "completed", "ldtt", "cstdcs", "disciplined", "cluster_rank", "cluster_size"):
-            facts[(-s["unit_id"], s["year"])]["stats"] = s
-    for (sid, year) in sorted(facts, key=lambda k: (k[0] < 0, cccd.get(k[0], "") or ucode.get(-k[0], ""), k[1])):
-        yield from _history_subject_rows(sid, year, facts[(sid, year)], cccd, ucode)
+            facts[(subject_id, year)]["discipline"].append(form)
+    unit_ids = list(unit_codes)
+    for start in range(0, len(unit_ids), LOOKUP_BATCH):
+        for stats in CollectiveStats.objects.filter(unit_id__in=unit_ids[start:start + LOOKUP_BATCH]).values(
+                "unit_id", "year", "total", "completed", "ldtt", "cstdcs", "disciplined", "cluster_rank",
+                "cluster_size"):
+            facts[(-stats["unit_id"], stats["year"])]["stats"] = stats
+
+    def in_file_order(key):   # people first (by CCCD), then units (by code), each by year
+        subject_id, year = key
+        return subject_id < 0, citizen_ids.get(subject_id, "") or unit_codes.get(-subject_id, ""), year
+
+    for subject_id, year in sorted(facts, key=in_file_order):
+        yield from _history_subject_rows(subject_id, year, facts[(subject_id, year)], citizen_ids, unit_codes)
 
 
-def _history_subject_rows(sid, year, f, cccd, ucode):
-    subject = [cccd[sid], ""] if sid > 0 else ["", ucode[-sid]]
-    groups = sorted(f["awards"].items(), key=lambda kv: (kv[0][0], kv[0][1], str(kv[0][2]), kv[0][3]))
-    inits = sorted(f["init"].items())
-    n = max(1, len(groups), len(inits))
-    for i in range(n):
+def _history_subject_rows(subject_id, year, facts, citizen_ids, unit_codes):
+    subject = [citizen_ids[subject_id], ""] if subject_id > 0 else ["", unit_codes[-subject_id]]
+    decisions = sorted(facts["awards"].items(), key=lambda decision: (
+        decision[0][0], decision[0][1], str(decision[0][2]), decision[0][3]))
+    initiative_levels = sorted(facts["initiatives"].items())
+    for line in range(max(1, len(decisions), len(initiative_levels))):
         row = subject + [year] + [""] * 19
-        if i == 0:
-            gov, party = f["yr"].get("government"), f["yr"].get("party")
-            row[3] = GRADE_ABBR.get(gov[0], "") if gov else ""
+        if line == 0:
+            government, party = facts["grades"].get("government"), facts["grades"].get("party")
+            row[3] = GRADE_ABBR.get(government[0], "") if government else ""
             row[4] = GRADE_ABBR.get(party[0], "") if party else ""
-            row[5] = gov[1] if gov and gov[1] is not None else ""
-            row[14] = ", ".join(sorted(f["disc"]))
-            s = f["stats"]
-            if s:
-                row[15:22] = [s["total"], s["completed"], s["ldtt"], s["cstdcs"], s["disciplined"],
-                              s["cluster_rank"] or "", s["cluster_size"] or ""]
-        if i < len(groups):
-            (kind, no, date, auth), items = groups[i]
-            row[6] = ", ".join(sorted(c for c, cat in items if cat == "title"))
-            row[7] = ", ".join(sorted(c for c, cat in items if cat == "form"))
+            row[5] = government[1] if government and government[1] is not None else ""
+            row[14] = ", ".join(sorted(facts["discipline"]))
+            stats = facts["stats"]
+            if stats:
+                row[15:22] = [stats["total"], stats["completed"], stats["ldtt"], stats["cstdcs"],
+                              stats["disciplined"], stats["cluster_rank"] or "", stats["cluster_size"] or ""]
+        if line < len(decisions):
+            (kind, decision_no, decision_date, authority), awards = decisions[line]
+            row[6] = ", ".join(sorted(code for code, category in awards if category == "title"))
+            row[7] = ", ".join(sorted(code for code, category in awards if category == "form"))
             row[8] = "" if kind == "regular" else kind
-            row[9], row[10], row[11] = no, _d(date), auth
-        if i < len(inits):
-            level, titles = inits[i]
+            row[9], row[10], row[11] = decision_no, _date_text(decision_date), authority
+        if line < len(initiative_levels):
+            level, titles = initiative_levels[line]
             row[12] = "; ".join(sorted(titles))
             row[13] = LEVEL_LABEL.get(level, InitiativeLevel(level).label)
         yield row
@@ -245,15 +258,20 @@ def cluster_rows(scope: Scope):
     if not scope.is_admin:
         visible = scope.cluster_ids.get("view", set()) | scope.cluster_ids.get("edit_clusters", set())
         clusters = clusters.filter(pk__in=visible) | Cluster.objects.filter(scope.units_q(prefix="organizer__"))
-    roles = {(o.cluster_id, o.unit_id, o.year): o.get_role_display() for o in ClusterOffice.objects.all()}
+    roles = {(office.cluster_id, office.unit_id, office.year): office.get_role_display()
+             for office in ClusterOffice.objects.all()}
     members = defaultdict(list)
-    for m in ClusterMembership.objects.select_related("unit").order_by("year", "unit__code"):
-        members[m.cluster_id].append(m)
-    for c in clusters.distinct():
-        for m in members[c.pk] or [None]:
-            yield [c.code, c.name, c.get_level_display(), c.organizer.code if c.organizer else "",
-                   m.year if m else "", m.unit.code if m else "", m.unit.name if m else "",
-                   roles.get((c.pk, m.unit_id, m.year), "") if m else ""]
+    for membership in ClusterMembership.objects.select_related("unit").order_by("year", "unit__code"):
+        members[membership.cluster_id].append(membership)
+    for cluster in clusters.distinct():
+        for membership in members[cluster.pk] or [None]:
+            organizer = cluster.organizer.code if cluster.organizer else ""
+            if membership is None:
+                yield [cluster.code, cluster.name, cluster.get_level_display(), organizer, "", "", "", ""]
+                continue
+            yield [cluster.code, cluster.name, cluster.get_level_display(), organizer, membership.year,
+                   membership.unit.code, membership.unit.name,
+                   roles.get((cluster.pk, membership.unit_id, membership.year), "")]
 
 
 ROWS = {"units": unit_rows, "people": people_rows, "history": history_rows}

@@ -46,7 +46,7 @@ PEOPLE_COLUMNS = [
     Column("birth_date", "Ngày sinh", DATE_HELP, False, 12),
     Column("gender", "Giới tính", "Nam hoặc Nữ.", False, 9, choices=tuple(Gender.labels)),
     Column("unit", "Mã đơn vị", "Mã đơn vị đang công tác (đã có trong hệ thống).", True, 14, text=True),
-    Column("staff_type", "Loại cán bộ", "Mã hoặc tên: " + ", ".join(f"{v} ({lab})" for v, lab in StaffType.choices),
+    Column("staff_type", "Loại cán bộ", "Mã hoặc tên: " + ", ".join(f"{code} ({label})" for code, label in StaffType.choices),
            True, 16, choices=tuple(StaffType.labels)),
     Column("position", "Chức vụ", "Chức vụ hiện tại.", False, 18),
     Column("is_leader", "Lãnh đạo", "Ghi x nếu giữ chức vụ lãnh đạo, quản lý.", False, 9, choices=("x",)),
@@ -85,12 +85,12 @@ HISTORY_COLUMNS = [
            choices=GRADE_CHOICES),
     Column("months", "Số tháng công tác", "Số tháng công tác trong năm (0–12).", False, 9),
     Column("titles", "Danh hiệu", "Mã danh hiệu, nhiều mã cách nhau bởi dấu phẩy: "
-           + ", ".join(f"{c} ({lab})" for c, lab in {**codes.TITLES_INDIVIDUAL, **codes.TITLES_COLLECTIVE}.items()),
+           + ", ".join(f"{code} ({name})" for code, name in {**codes.TITLES_INDIVIDUAL, **codes.TITLES_COLLECTIVE}.items()),
            False, 14),
     Column("forms", "Hình thức khen thưởng", "Mã hình thức, cách nhau bởi dấu phẩy: "
-           + ", ".join(f"{c} ({lab})" for c, lab in codes.FORMS.items()), False, 14),
+           + ", ".join(f"{code} ({name})" for code, name in codes.FORMS.items()), False, 14),
     Column("award_kind", "Loại khen thưởng", "Để trống = thường xuyên. Mã hoặc tên: "
-           + ", ".join(f"{v} ({lab})" for v, lab in AwardKind.choices), False, 12, choices=tuple(AwardKind.values)),
+           + ", ".join(f"{code} ({label})" for code, label in AwardKind.choices), False, 12, choices=tuple(AwardKind.values)),
     Column("decision_no", "Số QĐ", "Số quyết định tặng danh hiệu, hình thức khen thưởng trên dòng này.", False, 14),
     Column("decision_date", "Ngày QĐ", DATE_HELP, False, 12),
     Column("authority", "Cấp quyết định", "Cơ quan, người ký quyết định (vd: Bộ trưởng Bộ Tư pháp).", False, 20),
@@ -98,7 +98,7 @@ HISTORY_COLUMNS = [
     Column("initiative_level", "Cấp sáng kiến", "Cơ sở, Bộ (ngành, tỉnh) hoặc Toàn quốc (hoặc unit/ministry/national).",
            False, 12, choices=("Cơ sở", "Bộ", "Toàn quốc")),
     Column("discipline", "Kỷ luật", "Hình thức kỷ luật trong năm (mã hoặc tên): "
-           + ", ".join(f"{v} ({lab})" for v, lab in DisciplineForm.choices), False, 14,
+           + ", ".join(f"{code} ({label})" for code, label in DisciplineForm.choices), False, 14,
            choices=tuple(DisciplineForm.labels)),
     Column("total", "Tổng số", "Tập thể: tổng số thành viên trong năm.", False, 9),
     Column("completed", "HTNV trở lên", "Tập thể: số người hoàn thành nhiệm vụ trở lên.", False, 9),
@@ -117,7 +117,7 @@ VOCABULARIES = {
     "units": [("Loại đơn vị", UnitKind.choices)],
     "people": [("Loại cán bộ", StaffType.choices), ("Giới tính", Gender.choices)],
     "history": [
-        ("Xếp loại", [(GRADE_ABBR[g], lab) for g, lab in Grade.choices]),
+        ("Xếp loại", [(GRADE_ABBR[grade], label) for grade, label in Grade.choices]),
         ("Danh hiệu cá nhân", list(codes.TITLES_INDIVIDUAL.items())),
         ("Danh hiệu tập thể", list(codes.TITLES_COLLECTIVE.items())),
         ("Hình thức khen thưởng", list(codes.FORMS.items())),
@@ -129,13 +129,13 @@ VOCABULARIES = {
 
 
 def headers(kind: str) -> list[str]:
-    return [c.header for c in COLUMNS[kind]]
+    return [column.header for column in COLUMNS[kind]]
 
 
 def header_index(kind: str) -> dict[str, int]:
     """folded header (and aliases) → position of the column in the kind's layout."""
     out = {}
-    for i, c in enumerate(COLUMNS[kind]):
-        for name in (c.header, *c.aliases):
-            out[fold(name)] = i
+    for position, column in enumerate(COLUMNS[kind]):
+        for name in (column.header, *column.aliases):
+            out[fold(name)] = position
     return out

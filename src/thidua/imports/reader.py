@@ -53,25 +53,25 @@ class Sheet:
         """A second, cheap pass over the sheet: (row number, values of the layout columns `targets`)
         for every row (stripped strings, None for blank cells). Used to know, before writing, the
         last row of each subject."""
-        pos = {t: p for p, t in self._mapping}
-        cols = [pos.get(t) for t in targets]
-        it = self._sheet.iter_rows()
-        next(it, None)
-        for number, raw in enumerate(it, start=2):
-            n = len(raw)
-            out = []
-            for p in cols:
-                v = raw[p] if p is not None and p < n else None
-                if type(v) is str:
-                    v = v.strip() or None
-                out.append(v)
-            yield number, tuple(out)
+        file_position = {target: position for position, target in self._mapping}
+        wanted = [file_position.get(target) for target in targets]
+        lines = self._sheet.iter_rows()
+        next(lines, None)   # the header
+        for number, raw in enumerate(lines, start=2):
+            width = len(raw)
+            values = []
+            for position in wanted:
+                value = raw[position] if position is not None and position < width else None
+                if type(value) is str:
+                    value = value.strip() or None
+                values.append(value)
+            yield number, tuple(values)
 
 
 def _load(source) -> CalamineWorkbook:
     if isinstance(source, (str, Path)):
-        with open(source, "rb") as fh:
-            head = fh.read(4)
+        with open(source, "rb") as file:
+            head = file.read(4)
         if not head:
             raise FileInvalid([FileProblem(0, "", MSG_EMPTY_FILE)])
         if head != ZIP_MAGIC:
@@ -90,14 +90,14 @@ def _load(source) -> CalamineWorkbook:
         raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)]) from exc
 
 
-def _pick_sheet(wb: CalamineWorkbook, kind: str):
-    names = [n for n in wb.sheet_names if fold(n) != fold(layout.HELP_SHEET)]
+def _pick_sheet(workbook: CalamineWorkbook, kind: str):
+    names = [name for name in workbook.sheet_names if fold(name) != fold(layout.HELP_SHEET)]
     if not names:
         raise FileInvalid([FileProblem(0, "", MSG_NO_SHEET)])
     wanted = fold(layout.SHEET_TITLES[kind])
-    name = next((n for n in names if fold(n) == wanted), names[0])
+    name = next((name for name in names if fold(name) == wanted), names[0])
     try:
-        return wb.get_sheet_by_name(name)
+        return workbook.get_sheet_by_name(name)
     except Exception as exc:
         raise FileInvalid([FileProblem(0, "", MSG_NOT_XLSX)]) from exc
 
@@ -115,9 +115,9 @@ def map_header(kind: str, header_row: list) -> list[tuple[int, int]]:
                 problems.append(FileProblem(1, columns[target].header, MSG_DUP_COLUMN.format(header=columns[target].header)))
             seen[target] = pos
             mapping.append((pos, target))
-    for i, c in enumerate(columns):
-        if c.required and i not in seen:
-            problems.append(FileProblem(1, c.header, MSG_MISSING_COLUMN.format(header=c.header)))
+    for target, column in enumerate(columns):
+        if column.required and target not in seen:
+            problems.append(FileProblem(1, column.header, MSG_MISSING_COLUMN.format(header=column.header)))
     if not mapping and not problems:
         problems.append(FileProblem(1, "", MSG_NO_HEADER))
     if problems:
@@ -136,49 +136,51 @@ def _clean(value):
 
 def read_rows(source, kind: str) -> Sheet:
     """Open `source` (path, bytes or file object) and return its data rows as (row number, tuple)."""
-    wb = _load(source)
-    sheet = _pick_sheet(wb, kind)
-    it = sheet.iter_rows()
-    header = next(it, None)
+    workbook = _load(source)
+    sheet = _pick_sheet(workbook, kind)
+    lines = sheet.iter_rows()
+    header = next(lines, None)
     if header is None:
         raise FileInvalid([FileProblem(0, "", MSG_NO_ROWS)])
     mapping = map_header(kind, list(header))
     width = len(layout.COLUMNS[kind])
 
     # every layout column, in order: its position in the file (None when the file lacks it)
-    where = dict((t, p) for p, t in mapping)
-    positions = [where.get(t) for t in range(width)]
-    fast = None not in positions
-    need = max(p for p, _ in mapping) + 1
+    file_position = {target: position for position, target in mapping}
+    positions = [file_position.get(target) for target in range(width)]
+    every_column = None not in positions
+    needed_width = max(position for position, _ in mapping) + 1
 
     def rows():
         # common case (every column present, row long enough): one comprehension per row
-        if fast:
-            for number, raw in enumerate(it, start=2):
-                if len(raw) >= need:
-                    values = [(v.strip() or None) if type(v) is str else v for v in map(raw.__getitem__, positions)]
+        if every_column:
+            for number, raw in enumerate(lines, start=2):
+                if len(raw) >= needed_width:
+                    values = [(value.strip() or None) if type(value) is str else value
+                              for value in map(raw.__getitem__, positions)]
                     if values.count(None) != width:
                         yield number, values
                     continue
-                yield from _slow(number, raw)
+                yield from _cell_by_cell(number, raw)
         else:
-            for number, raw in enumerate(it, start=2):
-                yield from _slow(number, raw)
+            for number, raw in enumerate(lines, start=2):
+                yield from _cell_by_cell(number, raw)
 
-    def _slow(number, raw):
+    def _cell_by_cell(number, raw):
+        """A short row or a file lacking optional columns: the values one mapped cell at a time."""
         values = [None] * width
         empty = True
-        n = len(raw)
-        for pos, target in mapping:
-            if pos < n:
-                v = raw[pos]
-                if v == "" or v is None:
+        raw_width = len(raw)
+        for position, target in mapping:
+            if position < raw_width:
+                value = raw[position]
+                if value == "" or value is None:
                     continue
-                if type(v) is str:
-                    v = v.strip()
-                    if not v:
+                if type(value) is str:
+                    value = value.strip()
+                    if not value:
                         continue
-                values[target] = v
+                values[target] = value
                 empty = False
         if not empty:
             yield number, values
@@ -230,29 +232,29 @@ def date(value, label: str) -> datetime.date | None:
         return value.date()
     if isinstance(value, datetime.date):
         return value
-    s = text(value)
-    d = _date_str(s)
-    if d is None:
-        raise CellError(MSG_DATE.format(label=label, value=s))
-    return d
+    typed = text(value)
+    parsed = _date_from_text(typed)
+    if parsed is None:
+        raise CellError(MSG_DATE.format(label=label, value=typed))
+    return parsed
 
 
 @lru_cache(maxsize=100_000)
-def _date_str(s: str) -> datetime.date | None:
-    parts = s.split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4:
+def _date_from_text(typed: str) -> datetime.date | None:
+    parts = typed.split("/")
+    if len(parts) == 3 and all(part.isdigit() for part in parts) and len(parts[2]) == 4:
         try:
-            d = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
+            parsed = datetime.date(int(parts[2]), int(parts[1]), int(parts[0]))
         except ValueError:
             return None
-        return d if d.year >= FIRST_READABLE_YEAR else None
-    for fmt in ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
+        return parsed if parsed.year >= FIRST_READABLE_YEAR else None
+    for date_format in ("%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d"):
         try:
-            d = datetime.datetime.strptime(s, fmt).date()
+            parsed = datetime.datetime.strptime(typed, date_format).date()
         except ValueError:
             continue
-        if d.year >= FIRST_READABLE_YEAR:
-            return d
+        if parsed.year >= FIRST_READABLE_YEAR:
+            return parsed
     return None
 
 
@@ -265,10 +267,12 @@ def integer(value, label: str) -> int | None:
         return value
     if isinstance(value, float) and value.is_integer():
         return int(value)
-    s = text(value)
-    if s.isdigit():
-        return int(s)
-    raise CellError(MSG_INT.format(label=label, value=s))
+    typed = text(value)
+    if typed.isdigit():
+        return int(typed)
+    if typed.startswith("-") and typed[1:].isdigit():
+        return int(typed)
+    raise CellError(MSG_INT.format(label=label, value=typed))
 
 
 TRUE_WORDS = {"x", "co", "1", "true", "yes", "v"}
@@ -280,10 +284,10 @@ def flag(value, label: str) -> bool | None:
         return None
     if isinstance(value, bool):
         return value
-    s = fold(text(value))
-    if s in TRUE_WORDS:
+    word = fold(text(value))
+    if word in TRUE_WORDS:
         return True
-    if s in FALSE_WORDS:
+    if word in FALSE_WORDS:
         return False
     raise CellError(MSG_BOOL.format(label=label, value=text(value)))
 

@@ -39,7 +39,7 @@ from thidua.imports.people import PeopleImport
 from thidua.imports.result import CHUNK, ImportResult
 from thidua.imports.units import UnitsImport
 
-MSG_CONFLICT = "Dữ liệu thay đổi trong lúc nhập (trùng khóa): {err}. Hãy nhập lại tệp."
+MSG_CONFLICT = "Dữ liệu thay đổi trong lúc nhập (trùng khóa): {error}. Hãy nhập lại tệp."
 MSG_VALIDATING = "Đang kiểm tra dòng {done}/{total}…"
 MSG_WRITING = "Đang kiểm tra và ghi dòng {done}/{total}…"
 
@@ -94,7 +94,7 @@ def _run_inner(importer, *, rows, dry_run: bool, progress: Progress | None, resu
     except _Rollback:
         result.written = False
     except IntegrityError as exc:
-        result.error(0, "", MSG_CONFLICT.format(err=str(exc).splitlines()[0]))
+        result.error(0, "", MSG_CONFLICT.format(error=str(exc).splitlines()[0]))
         result.written = False
     else:
         result.written = True

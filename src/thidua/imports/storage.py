@@ -23,8 +23,8 @@ def save_upload(user, fileobj) -> str:
 
 
 def upload_path(user, token: str) -> Path | None:
-    m = TOKEN_RE.match(token or "")
-    if not m or int(m.group(1)) != user.pk:
+    match = TOKEN_RE.match(token or "")
+    if not match or int(match.group(1)) != user.pk:
         return None
     path = root() / f"{token}.xlsx"
     return path if path.exists() else None

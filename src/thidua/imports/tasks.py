@@ -71,17 +71,17 @@ def _live_progress(job, progress):
     polling page until the end. On PostgreSQL they go through a second (autocommit) connection."""
     if connection.vendor != "postgresql":
         return progress, lambda: None
-    conn = connections.create_connection(DEFAULT_DB_ALIAS)
+    progress_connection = connections.create_connection(DEFAULT_DB_ALIAS)
 
     def live(done, total=None, message=None):
-        with conn.cursor() as cur:
-            cur.execute("UPDATE jobs_job SET done = %s, total = COALESCE(%s, total), message = COALESCE(%s, message) "
+        with progress_connection.cursor() as cursor:
+            cursor.execute("UPDATE jobs_job SET done = %s, total = COALESCE(%s, total), message = COALESCE(%s, message) "
                         "WHERE id = %s", [done, total, (message or None) and message[:500], job.pk])
         job.done = done
         if total is not None:
             job.total = total
 
-    return live, conn.close
+    return live, progress_connection.close
 
 
 def error_rows(errors):

@@ -23,23 +23,23 @@ CAPS = {"units": "edit_units", "people": "edit_people", "history": "edit_history
 
 
 def _xlsx(data: bytes, filename: str) -> HttpResponse:
-    resp = HttpResponse(data, content_type=XLSX_MIME)
-    resp["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return resp
+    response = HttpResponse(data, content_type=XLSX_MIME)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
 
 
 def _kinds_for(scope) -> list[tuple[str, str]]:
     return [(k, KIND_LABELS[k]) for k in KINDS if scope.has(CAPS[k])]
 
 
-def _need(scope, kind: str) -> None:
+def _require_capability(scope, kind: str) -> None:
     if kind not in CAPS:
         raise Http404
     if not scope.has(CAPS[kind]):
         raise PermissionDenied
 
 
-def _ctx(request, **extra) -> dict:
+def _page_context(request, **extra) -> dict:
     scope = scope_of(request)
     return {"nav": "imports", "kinds": KIND_LABELS.items(), "import_kinds": _kinds_for(scope),
             "form": extra.pop("form", None) or UploadForm(), **extra}
@@ -47,7 +47,7 @@ def _ctx(request, **extra) -> dict:
 
 @login_required
 def index(request):
-    return render(request, "imports/index.html", _ctx(request))
+    return render(request, "imports/index.html", _page_context(request))
 
 
 def _rows_in(path, kind: str) -> int:
@@ -60,9 +60,9 @@ def upload(request):
     scope = scope_of(request)
     form = UploadForm(request.POST, request.FILES)
     if not form.is_valid():
-        return render(request, "imports/index.html", _ctx(request, form=form), status=400)
+        return render(request, "imports/index.html", _page_context(request, form=form), status=400)
     kind = form.cleaned_data["kind"]
-    _need(scope, kind)
+    _require_capability(scope, kind)
     token = storage.save_upload(request.user, form.cleaned_data["file"])
     path = storage.upload_path(request.user, token)
     if _rows_in(path, kind) > INLINE_MAX_ROWS:
@@ -70,7 +70,7 @@ def upload(request):
             "kind": kind, "path": str(path), "token": token, "dry_run": True, "user_id": request.user.pk})
         return redirect("imports:job", pk=job.pk)
     result = import_file(actor=actor_of(request), scope=scope, kind=kind, source=path, dry_run=True)
-    return render(request, "imports/preview.html", _ctx(
+    return render(request, "imports/preview.html", _page_context(
         request, result=result, kind=kind, kind_label=KIND_LABELS[kind], token=token,
         filename=form.cleaned_data["file"].name))
 
@@ -83,7 +83,7 @@ def commit(request):
     if not form.is_valid():
         raise Http404
     kind = form.cleaned_data["kind"]
-    _need(scope, kind)
+    _require_capability(scope, kind)
     path = storage.upload_path(request.user, form.cleaned_data["token"])
     if path is None:
         raise Http404
@@ -92,7 +92,7 @@ def commit(request):
             "kind": kind, "path": str(path), "dry_run": False, "user_id": request.user.pk})
         return redirect("imports:job", pk=job.pk)
     result = import_file(actor=actor_of(request), scope=scope, kind=kind, source=path, dry_run=False)
-    return render(request, "imports/preview.html", _ctx(
+    return render(request, "imports/preview.html", _page_context(
         request, result=result, kind=kind, kind_label=KIND_LABELS[kind], committed=True))
 
 
@@ -127,7 +127,7 @@ def job_page(request, pk):
     result = ImportResult.from_dict(job.result) if job.finished and job.result and "kind" in job.result else None
     params = job.params or {}
     template = "imports/_job.html" if request.htmx else "imports/job.html"
-    return render(request, template, _ctx(
+    return render(request, template, _page_context(
         request, job=job, result=result, kind=params.get("kind"), kind_label=KIND_LABELS.get(params.get("kind"), ""),
         token=params.get("token", ""), dry_run=params.get("dry_run", False)))
 

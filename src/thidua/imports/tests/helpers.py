@@ -7,16 +7,16 @@ from thidua.imports import layout
 
 def xlsx(kind: str, rows: list[dict], headers: list[str] | None = None) -> bytes:
     """A workbook in the kind's layout; rows are {column key: value}."""
-    wb = Workbook()
-    ws = wb.active
-    cols = layout.COLUMNS[kind]
-    ws.append(headers or [c.header for c in cols])
-    for r in rows:
-        ws.append([r.get(c.key) for c in cols])
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    workbook = Workbook()
+    sheet = workbook.active
+    columns = layout.COLUMNS[kind]
+    sheet.append(headers or [column.header for column in columns])
+    for row in rows:
+        sheet.append([row.get(column.key) for column in columns])
+    output = io.BytesIO()
+    workbook.save(output)
+    return output.getvalue()
 
 
-def person(cccd, name, unit, **kw):
-    return {"citizen_id": cccd, "full_name": name, "unit": unit, "staff_type": "Công chức", **kw}
+def person(citizen_id, name, unit, **cells):
+    return {"citizen_id": citizen_id, "full_name": name, "unit": unit, "staff_type": "Công chức", **cells}

@@ -26,19 +26,19 @@ def _upload(client, kind, data, name="tep.xlsx"):
 @pytest.mark.parametrize("kind", ["units", "people", "history"])
 def test_it_serves_templates_with_headers_and_help(client, personas, kind):
     client.force_login(personas["officer_a"])
-    resp = client.get(reverse("imports:template", args=[kind]))
-    wb = load_workbook(io.BytesIO(resp.content))
-    assert wb.sheetnames[1] == "Hướng dẫn"
-    assert [c.value for c in wb.worksheets[0][1]] == headers(kind)
+    response = client.get(reverse("imports:template", args=[kind]))
+    workbook = load_workbook(io.BytesIO(response.content))
+    assert workbook.sheetnames[1] == "Hướng dẫn"
+    assert [cell.value for cell in workbook.worksheets[0][1]] == headers(kind)
 
 
 def test_it_previews_a_bad_file_with_row_messages(client, personas, org):
     client.force_login(personas["personnel_a"])
     data = xlsx("people", [person("001090000031", "An", "PA1", birth_date="30/02/1990"),
                            person("001090000032", "Bình", "KHONG_CO")])
-    resp = _upload(client, "people", data)
-    html = resp.content.decode()
-    assert resp.status_code == 200
+    response = _upload(client, "people", data)
+    html = response.content.decode()
+    assert response.status_code == 200
     assert ("<td>2</td><td>Ngày sinh</td><td>30/02/1990</td>"
             "<td>Ngày sinh không hợp lệ (định dạng dd/mm/yyyy): 30/02/1990</td>") in html
     assert f"<td>3</td><td>Mã đơn vị</td><td>KHONG_CO</td><td>{MSG_UNIT_UNKNOWN}</td>" in html
@@ -47,11 +47,11 @@ def test_it_previews_a_bad_file_with_row_messages(client, personas, org):
 
 def test_it_previews_then_commits_a_good_file(client, personas, org):
     client.force_login(personas["personnel_a"])
-    resp = _upload(client, "people", xlsx("people", [person("001090000031", "An", "PA1")]))
-    assert resp.status_code == 200 and Person.objects.count() == 2
-    token = resp.context["token"]
-    resp = client.post(reverse("imports:commit"), {"kind": "people", "token": token})
-    assert resp.status_code == 200 and resp.context["result"].written
+    response = _upload(client, "people", xlsx("people", [person("001090000031", "An", "PA1")]))
+    assert response.status_code == 200 and Person.objects.count() == 2
+    token = response.context["token"]
+    response = client.post(reverse("imports:commit"), {"kind": "people", "token": token})
+    assert response.status_code == 200 and response.context["result"].written
     assert Person.objects.filter(citizen_id="001090000031", unit=org["PA1"]).exists()
 
 
@@ -69,11 +69,11 @@ def test_it_runs_large_files_as_a_job_to_done(client, personas, org, monkeypatch
     client.force_login(personas["personnel_a"])
     rows = [person(f"0010900001{i:02d}", f"Người {i}", "PA1") for i in range(5)] + [person("1", "Sai", "PA1")]
     with django_capture_on_commit_callbacks(execute=True):
-        resp = _upload(client, "people", xlsx("people", rows))
+        response = _upload(client, "people", xlsx("people", rows))
     job = Job.objects.get(kind="import")
-    assert resp.status_code == 302 and resp.url == reverse("imports:job", args=[job.pk])
+    assert response.status_code == 302 and response.url == reverse("imports:job", args=[job.pk])
     assert job.status == "done" and job.done == job.total == 6 and job.result["error_count"] == 1
-    page = client.get(resp.url)
+    page = client.get(response.url)
     assert f"<td>7</td><td>Số CCCD</td><td>1</td><td>{MSG_CCCD_FORMAT}</td>" in page.content.decode()
     assert job.result_file
     with django_capture_on_commit_callbacks(execute=True):
@@ -87,8 +87,8 @@ def test_it_runs_large_files_as_a_job_to_done(client, personas, org, monkeypatch
 
 def test_it_exports_units_for_the_scope(client, personas, org):
     client.force_login(personas["officer_a"])
-    wb = load_workbook(io.BytesIO(client.get(reverse("imports:export", args=["units"])).content))
-    assert [r[0] for r in wb.worksheets[0].iter_rows(min_row=2, values_only=True)] == ["VA", "PA1"]
+    workbook = load_workbook(io.BytesIO(client.get(reverse("imports:export", args=["units"])).content))
+    assert [line[0] for line in workbook.worksheets[0].iter_rows(min_row=2, values_only=True)] == ["VA", "PA1"]
     assert client.get(reverse("imports:export", args=["units"]) + "?unit=VB").status_code == 404
 
 
@@ -114,8 +114,8 @@ def test_the_person_page_shows_the_history_import_event(client, personas, org, p
     client.force_login(personas["admin"])
     rows = [{"citizen_id": "001080000001", "year": 2023, "grade": "HTXSNV", "titles": "LDTT"},
             {"citizen_id": "001080000001", "year": 2024, "grade": "HTTNV"}]
-    resp = _upload(client, "history", xlsx("history", rows))
-    resp = client.post(reverse("imports:commit"), {"kind": "history", "token": resp.context["token"]})
-    assert resp.context["result"].written
+    response = _upload(client, "history", xlsx("history", rows))
+    response = client.post(reverse("imports:commit"), {"kind": "history", "token": response.context["token"]})
+    assert response.context["result"].written
     page = client.get(reverse("people:person_detail", args=[people["thang"].pk])).content.decode()
     assert "import_history" in page and "LDTT" in page

@@ -14,7 +14,7 @@ class Command(BaseCommand):
         parser.add_argument("file")
         parser.add_argument("--unit", help="mã đơn vị: chỉ xuất đơn vị này và cấp dưới")
 
-    def handle(self, *args, kind, file, unit, **opts):
+    def handle(self, *args, kind, file, unit, **options):
         target = None
         if unit:
             target = Unit.objects.filter(code=unit.strip().upper()).first()

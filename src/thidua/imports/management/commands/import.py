@@ -25,7 +25,7 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="chỉ kiểm tra, không ghi")
         parser.add_argument("--user", help="tài khoản thực hiện (phạm vi của tài khoản đó); mặc định: hệ thống")
 
-    def handle(self, *args, kind, file, dry_run, user, **opts):
+    def handle(self, *args, kind, file, dry_run, user, **options):
         if user:
             account = get_user_model().objects.filter(username=user).first()
             if account is None:
@@ -34,11 +34,11 @@ class Command(BaseCommand):
         else:
             actor, scope = Actor(user=None, request_id="cli"), Scope(is_admin=True)
         result = import_file(actor=actor, scope=scope, kind=kind, source=file, dry_run=dry_run,
-                             progress=_bar if sys.stderr.isatty() or opts.get("verbosity", 1) > 1 else None)
+                             progress=_bar if sys.stderr.isatty() or options.get("verbosity", 1) > 1 else None)
         if sys.stderr.isatty():
             sys.stderr.write("\n")
-        for e in result.errors:
-            self.stdout.write(str(e))
+        for error in result.errors:
+            self.stdout.write(str(error))
         if result.error_count > len(result.errors):
             self.stdout.write(f"… và {result.error_count - len(result.errors)} lỗi khác.")
         self.stdout.write(MSG_SUMMARY.format(rows=result.rows, created=result.created, updated=result.updated,

@@ -12,7 +12,7 @@ class Command(BaseCommand):
         parser.add_argument("kind", choices=KINDS)
         parser.add_argument("file")
 
-    def handle(self, *args, kind, file, **opts):
-        with open(file, "wb") as fh:
-            fh.write(template_bytes(kind))
+    def handle(self, *args, kind, file, **options):
+        with open(file, "wb") as file_out:
+            file_out.write(template_bytes(kind))
         self.stdout.write(f"Đã ghi mẫu {file}")
