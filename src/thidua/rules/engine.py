@@ -188,8 +188,9 @@ def _answer(question: dict, history: ColumnarHistory, i: int, verdicts, rule_set
 
 
 def _error_answer(question: dict, message: str, regime=None) -> dict:
+    """An unknown subject or target: null, the message as the error and as what is missing."""
     return {"subject": question["subject"], "target": question["target"], "year": question["year"],
-            "eligible": None, "regime": regime, "checks": [], "missing": [], "error": message}
+            "eligible": None, "regime": regime, "checks": [], "missing": [message], "error": message}
 
 
 def answer_document(doc: dict) -> dict:

@@ -62,6 +62,7 @@ def test_it_answers_unknown_subject_and_target_with_error_not_crash():
     a, b = answer_document(doc)["answers"]
     assert a["eligible"] is None and a["error"] == MSG_UNKNOWN_SUBJECT.format(subject="nobody")
     assert b["eligible"] is None and b["error"] == MSG_UNKNOWN_TARGET.format(target="NOPE")
+    assert a["missing"] == [a["error"]] and b["missing"] == [b["error"]]     # a null names what is missing
 
 
 def test_it_picks_the_regime_by_target_year():
