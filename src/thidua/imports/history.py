@@ -25,6 +25,7 @@ POSITIONS = {column.key: position for position, column in enumerate(HISTORY_COLU
 COLUMN_OF_FIELD = {"unit_code": "unit", "months_worked": "months", "initiatives": "initiative",
                    "discipline_forms": "discipline"}
 SEPARATORS = re.compile(r"[,;\n]+")
+YEAR_LABEL, MONTHS_LABEL = HEADERS["year"], HEADERS["months"]
 # the member counts are the layout's last columns, in STATS_FIELDS order
 STATS_START = POSITIONS[STATS_FIELDS[0]]
 STATS_END = STATS_START + len(STATS_FIELDS)
@@ -79,6 +80,7 @@ class HistoryImport:
     def __init__(self, *, actor: Actor, scope: Scope, result: ImportResult, preload_people: bool = False,
                  last_rows: dict | None = None, file_name: str = ""):
         self.result = result
+        self.last_citizen_id_cell, self.last_citizen_id = None, None
         self.writer = HistoryBulkWriter(actor=actor, scope=scope, source=Source.IMPORT, verb_prefix="import",
                                         file_name=file_name, last_row_of_subject=last_rows,
                                         preload_people=preload_people)
@@ -95,19 +97,28 @@ class HistoryImport:
         unreadable = []
         citizen_id, unit_code, grade, party_grade = cells[0], cells[1], cells[3], cells[4]
         award_kind, level = cells[8], cells[13]
-        entry = {"row": number, "citizen_id": reader.citizen_id(citizen_id) if citizen_id is not None else None,
+        if citizen_id is not None:   # a subject's rows follow each other: its CCCD is read once
+            if citizen_id != self.last_citizen_id_cell:
+                self.last_citizen_id_cell, self.last_citizen_id = citizen_id, reader.citizen_id(citizen_id)
+            citizen_id = self.last_citizen_id
+        entry = {"row": number, "citizen_id": citizen_id,
                  "unit_code": reader.code(unit_code) if unit_code is not None else None,
                  "grade": None if grade is None else _word(grade, GRADE_BY_WORD),
                  "party_grade": None if party_grade is None else _word(party_grade, GRADE_BY_WORD),
                  "award_kind": None if award_kind is None else _word(award_kind, AWARD_KIND_BY_WORD),
                  "decision_no": reader.text(cells[9]), "authority": reader.text(cells[11]),
                  "initiative_level": None if level is None else _word(level, LEVEL_BY_WORD)}
-        for name, position in (("year", 2), ("months_worked", 5)):
+        try:
+            entry["year"] = reader.integer(cells[2], YEAR_LABEL)
+        except reader.CellError as exc:
+            entry["year"] = None
+            unreadable.append(Problem(number, "year", str(exc)))
+        entry["months_worked"] = None
+        if cells[5] is not None:
             try:
-                entry[name] = reader.integer(cells[position], HEADERS[COLUMN_OF_FIELD.get(name, name)])
+                entry["months_worked"] = reader.integer(cells[5], MONTHS_LABEL)
             except reader.CellError as exc:
-                entry[name] = None
-                unreadable.append(Problem(number, name, str(exc)))
+                unreadable.append(Problem(number, "months_worked", str(exc)))
         entry["decision_date"] = None
         if cells[10] is not None:
             try:
@@ -175,8 +186,7 @@ class HistoryImport:
             cells_of_row = dict(chunk)
             for problem in plan.problems:
                 self._report(cells_of_row[problem.row], [problem])
-        for _, created, updated in plan.outcomes:
-            self.result.count_row(created, updated)
+        self.result.count_rows(plan.outcomes)
         return plan
 
     def write(self, plan: HistoryPlan) -> None:

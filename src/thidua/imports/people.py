@@ -93,8 +93,7 @@ class PeopleImport:
             cells_of_row = dict(chunk)
             for problem in plan.problems:
                 self._report(cells_of_row[problem.row], [problem])
-        for _, created, updated in plan.outcomes:
-            self.result.count_row(created, updated)
+        self.result.count_rows(plan.outcomes)
         return plan
 
     def write(self, plan: PeoplePlan) -> None:

@@ -62,6 +62,19 @@ class ImportResult:
         else:
             self.unchanged += 1
 
+    def count_rows(self, outcomes: list[tuple]) -> None:
+        """A bulk writer's plan outcomes, (row, created something, updated something) per row."""
+        created = updated = 0
+        for _, was_created, was_updated in outcomes:
+            if was_created:
+                created += 1
+            elif was_updated:
+                updated += 1
+        self.rows += len(outcomes)
+        self.created += created
+        self.updated += updated
+        self.unchanged += len(outcomes) - created - updated
+
     def count_object(self, action: str, label: str, n: int = 1) -> None:
         self.count_objects({f"{action} {label}": n})
 

@@ -8,6 +8,7 @@ from django.core.validators import MaxLengthValidator, MaxValueValidator, MinVal
 from thidua.organizations.models import Unit
 from thidua.people.models import Gender, LeaveKind, StaffType
 from thidua.people.validators import (
+    MSG_CCCD_FORMAT,
     MSG_GENDER,
     MSG_NAME_REQUIRED,
     MSG_STAFF_TYPE,
@@ -92,7 +93,8 @@ class UnitCodeField(forms.CharField):
 
 
 class PersonCreateForm(forms.Form):
-    citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", max_length=14)
+    citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", max_length=20,
+                                 error_messages={"required": MSG_CCCD_FORMAT, "max_length": MSG_CCCD_FORMAT})
     full_name = _text("full_name", "Họ và tên", required=True, error_messages={"required": MSG_NAME_REQUIRED})
     birth_date = _date("Ngày sinh", required=False, check=check_birth_date)
     gender = _choice("Giới tính", [("", "—")] + Gender.choices, MSG_GENDER, required=False)

@@ -145,6 +145,7 @@ class HistoryBulkWriter:
         self.grade_phase_allows = {state: phase_allows(GRADE_YEAR, EDIT_GRADE, lambda _fact, state=state: state)(
             scope, None) for state in (OPEN, LOCKED)}
         self.code_problems: dict[tuple, str | None] = {}
+        self.last_person: tuple = (None, None)   # (CCCD, what _subject found for it)
         self.last_row_hints = last_row_of_subject
         self.last_row_of_subject_id: dict[int, object] = {}
         self.first_row_of_fact: dict[str, dict] = {kind: {} for kind in MODELS}
@@ -181,6 +182,15 @@ class HistoryBulkWriter:
     def _subject(self, entry: dict, problems: list) -> tuple[int | None, bool | None, str]:
         """(subject id, collective, unit path) of the entry; (None, None, "") with a problem."""
         label, citizen_id, unit_code = entry["row"], entry["citizen_id"], entry["unit_code"]
+        if citizen_id is not None and unit_code is None and citizen_id == self.last_person[0]:
+            return self.last_person[1]   # the same person as the entry before (a subject's years follow each other)
+        found = self._find_subject(label, citizen_id, unit_code, problems)
+        if citizen_id is not None and unit_code is None and found[0] is not None:
+            self.last_person = (citizen_id, found)
+        return found
+
+    def _find_subject(self, label, citizen_id: str | None, unit_code: str | None,
+                      problems: list) -> tuple[int | None, bool | None, str]:
         if citizen_id and unit_code:
             problems.append(Problem(label, "citizen_id", MSG_SUBJECT_BOTH))
             return None, None, ""
@@ -315,15 +325,8 @@ class HistoryBulkWriter:
             new = dict(self._base(entry), track=track, grade=grade or "", score=None, months_worked=months, note="")
             add(self._plan_fact("year_record", (subject_id, year, track), entry, name, None, what, new,
                                 {"grade": grade, "months_worked": months}, stored, plan))
-        kind = entry["award_kind"] or DEFAULT_AWARD_KIND
-        decision = {"decision_no": entry["decision_no"] or None, "decision_date": entry["decision_date"],
-                    "authority": entry["authority"] or None}
-        for code in entry["award_codes"]:
-            new = dict(self._base(entry), code=code, category=record_codes.category_of(code), kind=kind,
-                       decision_no=entry["decision_no"], decision_date=entry["decision_date"],
-                       authority=entry["authority"])
-            add(self._plan_fact("award", (subject_id, year, code, kind), entry, "award_codes", code, code, new,
-                                decision, stored, plan))
+        if entry["award_codes"]:
+            self._plan_awards(entry, stored, plan, add)
         for title in entry["initiatives"]:
             new = dict(self._base(entry), title=title, level=entry["initiative_level"] or DEFAULT_INITIATIVE_LEVEL,
                        kind="initiative", recognized_on=None, decision_no="", used_for="")
@@ -343,6 +346,18 @@ class HistoryBulkWriter:
                                 stats, stored, plan))
         if REPEATED not in outcomes:
             plan.outcomes.append((entry["row"], CREATED in outcomes, UPDATED in outcomes))
+
+    def _plan_awards(self, entry: dict, stored: dict, plan: HistoryPlan, add) -> None:
+        subject_id, year = entry["subject_id"], entry["year"]
+        kind = entry["award_kind"] or DEFAULT_AWARD_KIND
+        decision = {"decision_no": entry["decision_no"] or None, "decision_date": entry["decision_date"],
+                    "authority": entry["authority"] or None}
+        for code in entry["award_codes"]:
+            new = dict(self._base(entry), code=code, category=record_codes.CATEGORIES[code], kind=kind,
+                       decision_no=entry["decision_no"], decision_date=entry["decision_date"],
+                       authority=entry["authority"])
+            add(self._plan_fact("award", (subject_id, year, code, kind), entry, "award_codes", code, code, new,
+                                decision, stored, plan))
 
     def _plan_fact(self, kind: str, key: tuple, entry: dict, field_name: str, value, what: str, new: dict,
                    compared: dict, stored: dict, plan: HistoryPlan) -> int:

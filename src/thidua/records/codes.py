@@ -8,14 +8,13 @@ TITLES_INDIVIDUAL = {t.code: t.name for t in TARGETS if t.category == "title" an
 TITLES_COLLECTIVE = {t.code: t.name for t in TARGETS if t.category == "title" and t.kind in ("collective", "both")}
 FORMS = {t.code: t.name for t in TARGETS if t.category == "form"}
 ALL = {**TITLES_INDIVIDUAL, **TITLES_COLLECTIVE, **FORMS}
+CATEGORIES = {**{code: "title" for code in TITLES_INDIVIDUAL}, **{code: "title" for code in TITLES_COLLECTIVE},
+              **{code: "form" for code in FORMS}}
 
 
 def category_of(code: str) -> str | None:
-    if code in TITLES_INDIVIDUAL or code in TITLES_COLLECTIVE:
-        return "title"
-    if code in FORMS:
-        return "form"
-    return None
+    """"title" (danh hiệu), "form" (hình thức khen thưởng) or None (not a code)."""
+    return CATEGORIES.get(code)
 
 
 def allowed_for(code: str, *, collective: bool) -> bool:
