@@ -106,7 +106,8 @@ class HistoryImport:
                  "grade": None if grade is None else _word(grade, GRADE_BY_WORD),
                  "party_grade": None if party_grade is None else _word(party_grade, GRADE_BY_WORD),
                  "award_kind": None if award_kind is None else _word(award_kind, AWARD_KIND_BY_WORD),
-                 "decision_no": reader.text(cells[9]), "authority": reader.text(cells[11]),
+                 "decision_no": "" if cells[9] is None else reader.text(cells[9]),
+                 "authority": "" if cells[11] is None else reader.text(cells[11]),
                  "initiative_level": None if level is None else _word(level, LEVEL_BY_WORD)}
         try:
             entry["year"] = reader.integer(cells[2], YEAR_LABEL)
@@ -133,16 +134,15 @@ class HistoryImport:
         entry["discipline_forms"] = [DISCIPLINE_BY_WORD.get(folded(part), part.strip()) for part in
                                      SEPARATORS.split(reader.text(cells[14])) if part.strip()
                                      ] if cells[14] is not None else []
-        entry["stats"] = self._read_stats(number, cells, unreadable)
+        stats_cells = cells[STATS_START:STATS_END]
+        entry["stats"] = None if stats_cells.count(None) == len(STATS_FIELDS) else self._read_stats(
+            number, stats_cells, unreadable)
         return entry, unreadable
 
-    def _read_stats(self, number: int, cells: list, unreadable: list) -> dict | None:
-        """A collective's member counts (None when the row states none)."""
-        values = cells[STATS_START:STATS_END]
-        if values.count(None) == len(values):
-            return None
+    def _read_stats(self, number: int, stats_cells: list, unreadable: list) -> dict:
+        """A collective's member counts (the row states at least one)."""
         stats = {}
-        for name, value in zip(STATS_FIELDS, values):
+        for name, value in zip(STATS_FIELDS, stats_cells):
             try:
                 stats[name] = reader.integer(value, HEADERS[name])
             except reader.CellError as exc:
@@ -169,10 +169,11 @@ class HistoryImport:
         read = [(cells, *self._read(number, cells)) for number, cells in chunk]
         self.writer.load_people(self.writer.missing_people([entry for _, entry, _ in read]))
         entries = []
+        check = self.writer.check
         for cells, entry, unreadable in read:
-            problems = unreadable + self.writer.check(entry)
-            if problems:
-                self._report(cells, problems)
+            problems = check(entry)
+            if unreadable or problems:
+                self._report(cells, unreadable + problems)
             else:
                 entries.append(entry)
         return entries

@@ -77,9 +77,9 @@ class PeopleImport:
         rows = []
         for number, cells in chunk:
             row, unreadable = self._read(number, cells)
-            problems = unreadable + self.writer.check(row)
-            if problems:
-                self._report(cells, problems)
+            problems = self.writer.check(row)
+            if unreadable or problems:
+                self._report(cells, unreadable + problems)
             else:
                 rows.append(row)
         return rows
