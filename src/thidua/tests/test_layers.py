@@ -13,7 +13,7 @@ ROOT = pathlib.Path(__file__).resolve().parents[3]
 def test_import_contracts_are_kept():
     lint = pathlib.Path(sys.executable).with_name("lint-imports")
     result = subprocess.run(
-        [str(lint), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
+        [str(lint), str(ROOT / "pyproject.toml"), "--no-cache"],
         cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"},
     )

@@ -14,6 +14,7 @@ from thidua.people import forms as f
 from thidua.people import selectors as sel
 from thidua.people import services as svc
 from thidua.people.models import Leave, PartyMembership, Posting, StaffType
+from thidua.records import forms as history_forms
 from thidua.records import services as history
 from thidua.records.selectors import history_for_person, history_get_for_user
 
@@ -163,10 +164,10 @@ def person_leave(request, pk):
 
 
 def _history_form(kind, subject_is_unit, *args, **kwargs):
-    if kind not in f.HISTORY_FORMS:
+    if kind not in history_forms.HISTORY_FORMS:
         raise Http404()
-    model, form_cls, title = f.HISTORY_FORMS[kind]
-    if form_cls is f.AwardForm:
+    model, form_cls, title = history_forms.HISTORY_FORMS[kind]
+    if form_cls is history_forms.AwardForm:
         kwargs["collective"] = subject_is_unit
     return model, form_cls(*args, **kwargs), title
 
@@ -183,7 +184,7 @@ def _history_add(request, subject, kind, back):
             messages.success(request, f"Đã thêm: {title.lower()} năm {form.cleaned_data['year']}.")
             return back
     return render(request, "people/history_form.html", {
-        "form": form, "title": title, "subject": subject, "kind": kind, "kinds": f.HISTORY_FORMS,
+        "form": form, "title": title, "subject": subject, "kind": kind, "kinds": history_forms.HISTORY_FORMS,
         "is_unit": isinstance(subject, Unit),
     }, status=400 if request.method == "POST" else 200)
 
@@ -209,9 +210,9 @@ def unit_history_add(request, code, kind="yearrecord"):
 @login_required
 def history_edit(request, kind, pk):
     scope = scope_of(request)
-    if kind not in f.HISTORY_FORMS:
+    if kind not in history_forms.HISTORY_FORMS:
         raise Http404()
-    model = f.HISTORY_FORMS[kind][0]
+    model = history_forms.HISTORY_FORMS[kind][0]
     obj = history_get_for_user(scope, kind=kind, pk=pk)
     subject = obj.subject
     initial = model_to_dict(obj, fields=list(history.EDITABLE[model]))
@@ -247,7 +248,7 @@ def unit_stats_set(request, code):
     unit = unit_get_for_user(scope, code=code)
     if not scope.can_unit(unit, "edit_history"):
         raise PermissionDenied
-    form = f.CollectiveStatsForm(request.POST or None)
+    form = history_forms.CollectiveStatsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
             history.collective_stats_set(actor=actor_of(request), scope=scope, unit=unit, **form.cleaned_data)
@@ -258,4 +259,4 @@ def unit_stats_set(request, code):
             return redirect("organizations:unit_detail", code=code)
     return render(request, "people/history_form.html", {
         "form": form, "title": "Số liệu thành viên của tập thể", "subject": unit, "kind": "stats",
-        "kinds": f.HISTORY_FORMS, "is_unit": True}, status=400 if request.method == "POST" else 200)
+        "kinds": history_forms.HISTORY_FORMS, "is_unit": True}, status=400 if request.method == "POST" else 200)

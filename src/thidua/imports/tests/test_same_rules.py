@@ -20,9 +20,10 @@ from thidua.imports.services import import_file
 from thidua.imports.tests.helpers import xlsx
 from thidua.organizations.models import Unit
 from thidua.people import validators as people_rules
-from thidua.people.forms import HISTORY_FORMS, CollectiveStatsForm, PersonCreateForm, PersonEditForm, TransferForm
+from thidua.people.forms import PersonCreateForm, PersonEditForm, TransferForm
 from thidua.people.services import party_membership_open, person_create, person_update, posting_open
 from thidua.records import validators as history_rules
+from thidua.records.forms import HISTORY_FORMS, CollectiveStatsForm
 from thidua.records.grading import grade_year_transition
 from thidua.records.permissions import MSG_GRADES_LOCKED
 from thidua.records.services import collective_stats_set, history_add
