@@ -31,10 +31,12 @@ from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_bulk
 from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN, ValidationError
+from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
 from thidua.common.text import fold
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import PartyMembership, Person, Posting
+from thidua.people.permissions import PERSON_CREATE
 from thidua.people.validators import (
     MSG_CARD_TAKEN,
     MSG_PARTY_ORG_UNKNOWN,
@@ -128,10 +130,10 @@ class PeopleBulkWriter:
     # --- checking (pure Python) ------------------------------------------------------
     def may_post_to(self, unit: Unit) -> bool:
         """The services' permission: the scope may post people to the unit (edit_people)."""
-        allowed = self.unit_allowed.get(unit.code)
-        if allowed is None:
-            allowed = self.unit_allowed[unit.code] = self.scope.can_unit(unit, "edit_people")
-        return allowed
+        may_post = self.unit_allowed.get(unit.code)
+        if may_post is None:
+            may_post = self.unit_allowed[unit.code] = allowed(self.scope, PERSON_CREATE, unit)
+        return may_post
 
     def check(self, row: dict) -> list[Problem]:
         """Every rule the row breaks; sets row["unit"] and row["party_org"] (None when unknown).

@@ -9,11 +9,13 @@ from django.db import transaction
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.context import Actor
-from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
+from thidua.common.errors import ValidationError
+from thidua.common.permissions import require
 from thidua.common.scope import Scope
 from thidua.common.text import fold, nfc
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import Leave, PartyMembership, Person, Posting
+from thidua.people.permissions import PARTY_MEMBERSHIP_OPEN, PERSON_CREATE, PERSON_EDIT, POSTING_OPEN
 from thidua.people.validators import (  # noqa: F401  (the messages are re-exported for callers of the services)
     MSG_BIRTH_DATE,
     MSG_CARD_TAKEN,
@@ -36,11 +38,6 @@ from thidua.people.validators import (  # noqa: F401  (the messages are re-expor
 
 MSG_FIELD_NOT_EDITABLE = "Không được sửa trường này ở đây."
 PERSON_FIELDS = ["full_name", "birth_date", "gender", "email", "phone", "recruited_on", "party_card_no"]
-
-
-def _need(ok: bool) -> None:
-    if not ok:
-        raise PermissionDenied(MSG_FORBIDDEN)
 
 
 def validate_citizen_id(value: str) -> str:
@@ -81,7 +78,7 @@ def person_create(*, actor: Actor, scope: Scope, citizen_id: str, full_name: str
                   staff_type: str, start: datetime.date, position: str = "", is_leader: bool = False,
                   grade_group: str = "", **fields) -> Person:
     """Create a person with their first posting (the unit decides the scope)."""
-    _need(scope.can_unit(unit, "edit_people"))
+    require(scope, PERSON_CREATE, unit)
     citizen_id = normalize_citizen_id(citizen_id)
     citizen_id_problem = check_citizen_id(citizen_id)
     if citizen_id_problem is None and Person.objects.filter(citizen_id=citizen_id).exists():
@@ -95,13 +92,13 @@ def person_create(*, actor: Actor, scope: Scope, citizen_id: str, full_name: str
     person.save()
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=person, after=snapshot(person), verb="person_create")
     posting_open(actor=actor, scope=scope, person=person, unit=unit, staff_type=staff_type, start=start,
-                 position=position, is_leader=is_leader, grade_group=grade_group, _new=True)
+                 position=position, is_leader=is_leader, grade_group=grade_group)
     return person
 
 
 @transaction.atomic
 def person_update(*, actor: Actor, scope: Scope, person: Person, reason: str = "", **changes) -> Person:
-    _need(scope.can_person(person, "edit_people"))
+    require(scope, PERSON_EDIT, person)
     person = Person.objects.select_for_update().get(pk=person.pk)
     before = snapshot(person)
     for key, value in changes.items():
@@ -122,10 +119,9 @@ def person_update(*, actor: Actor, scope: Scope, person: Person, reason: str = "
 @transaction.atomic
 def posting_open(*, actor: Actor, scope: Scope, person: Person, unit: Unit, staff_type: str,
                  start: datetime.date, position: str = "", is_leader: bool = False, grade_group: str = "",
-                 is_secondment: bool = False, decision_no: str = "", _new: bool = False) -> Posting:
+                 is_secondment: bool = False, decision_no: str = "") -> Posting:
     """Open a posting; the open one (if any) closes the day before `start` (a transfer)."""
-    _need(scope.can_unit(unit, "edit_people") and (_new or scope.can_person(person, "edit_people")
-                                                    or scope.can_unit(unit, "edit_people")))
+    require(scope, POSTING_OPEN, Posting(person=person, unit=unit))
     raise_problems(posting_problems(unit=unit, staff_type=staff_type, start=start, position=nfc(position),
                                     grade_group=nfc(grade_group), decision_no=nfc(decision_no)))
     if not is_secondment:
@@ -175,9 +171,7 @@ def posting_transfer_bulk(*, actor: Actor, from_unit: Unit, to_unit: Unit, start
 @transaction.atomic
 def party_membership_open(*, actor: Actor, scope: Scope, person: Person, party_org: PartyOrg,
                           start: datetime.date, card_no: str = "", status: str = "full") -> PartyMembership:
-    ok = scope.is_admin or scope.can_person(person, "edit_people") or any(
-        party_org.path.startswith(p) for p in scope.party_paths.get("edit_party", []))
-    _need(ok)
+    require(scope, PARTY_MEMBERSHIP_OPEN, PartyMembership(person=person, party_org=party_org))
     raise_problems(membership_problems(start=start, card_no=nfc(card_no)))
     current = PartyMembership.objects.select_for_update().filter(person=person, end__isnull=True).first()
     if current is not None:
@@ -201,7 +195,7 @@ def party_membership_open(*, actor: Actor, scope: Scope, person: Person, party_o
 @transaction.atomic
 def leave_add(*, actor: Actor, scope: Scope, person: Person, kind: str, start: datetime.date,
               end: datetime.date, note: str = "") -> Leave:
-    _need(scope.can_person(person, "edit_people"))
+    require(scope, PERSON_EDIT, person)
     raise_problems(leave_problems(start=start, end=end, note=nfc(note)))
     leave = Leave(person=person, kind=kind, start=start, end=end, note=nfc(note))
     leave.full_clean()
