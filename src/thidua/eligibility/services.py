@@ -7,11 +7,12 @@ import os
 import re
 from collections import Counter, defaultdict
 
+import numpy as np
 from django.conf import settings
 
 from thidua import rules
 from thidua.common.text import fold
-from thidua.eligibility import adapter
+from thidua.eligibility import adapter, columnar_loader
 from thidua.organizations.models import Unit
 from thidua.people.models import Person, Posting
 from thidua.records import codes
@@ -205,6 +206,20 @@ TABLE_FILE_NAME = "xet-danh-hieu-{code}-{year}.xlsx"
 TABLE_SHEET = "Xét {year}"
 TABLE_HEADERS = ["Đối tượng", "Tập thể"]
 TABLE_MISSING = "Còn thiếu"
+
+
+VERDICT_CODE = {True: 1, False: 0, None: -1}   # rules.evaluate_matrix's encoding
+
+
+def people_with_verdict(unit: Unit, year: int, target: str, status: bool | None) -> list[int]:
+    """The people under `unit` whose answer for `target` in `year` is `status`, through the columnar
+    path (a few aggregated queries and numpy, no message formatted). A province-sized table filtered
+    to one target and status answers in full only for these (a test holds both paths equal)."""
+    history = columnar_loader.load_people(unit_path=unit.path, years=_window(year))
+    if history.n == 0:
+        return []
+    verdicts = rules.evaluate_matrix(history, [target], year)[target]
+    return [int(history.ids[i][2:]) for i in np.flatnonzero(verdicts == VERDICT_CODE[status])]
 
 
 def table_rows(result: dict, flt: dict) -> list[dict]:

@@ -13,7 +13,13 @@ def run(job, progress):
     p = job.params
     unit, year = Unit.objects.get(pk=p["unit"]), int(p["year"])
     flt = {"target": p.get("target", ""), "status": p.get("status", "")}
-    ids = list(Person.objects.filter(unit_path__startswith=unit.path).values_list("pk", flat=True))
+    if flt["target"] and flt["status"] in svc.STATUS_FILTER:
+        # one target and one status: the columnar path picks the people whose answer matches,
+        # and only they are answered in full (with the missing facts for the export)
+        progress(0, message="Đang lọc theo danh hiệu và kết quả…")
+        ids = svc.people_with_verdict(unit, year, flt["target"], svc.STATUS_FILTER[flt["status"]])
+    else:
+        ids = list(Person.objects.filter(unit_path__startswith=unit.path).values_list("pk", flat=True))
     progress(0, total=len(ids), message=f"Đang xét {len(ids)} người…")
     rows = []
     for start in range(0, max(len(ids), 1), CHUNK):  # once at least: the collectives, even with nobody in scope

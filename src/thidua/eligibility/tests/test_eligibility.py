@@ -10,27 +10,9 @@ from thidua.eligibility import adapter
 from thidua.eligibility.columnar_loader import load_people
 from thidua.people.models import Person
 from thidua.records import services as history
-from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
+from thidua.records.models import Award, CollectiveStats, Initiative, YearRecord
 
 D = datetime.date
-
-
-@pytest.fixture
-def chain(people, system_actor, root_scope):
-    """Thắng: good/excellent 2019–2025 with LĐTT every year, CSTĐCS 2023–2025, initiatives."""
-    t = people["thang"]
-    add = lambda model, **kw: history.history_add(actor=system_actor, scope=root_scope, model=model, subject=t, **kw)  # noqa: E731
-    for y in range(2019, 2026):
-        add(YearRecord, year=y, grade="excellent" if y >= 2023 else "good", months_worked=12)
-        add(Award, year=y, code="LDTT")
-    for y in (2023, 2024, 2025):
-        add(Award, year=y, code="CSTDCS")
-        add(Initiative, year=y, title=f"Sáng kiến {y}", level="unit")
-    add(Award, year=2024, code="GK", kind="thematic")
-    lan = people["lan"]
-    history.history_add(actor=system_actor, scope=root_scope, model=YearRecord, subject=lan, year=2025, grade="complete")
-    history.history_add(actor=system_actor, scope=root_scope, model=Discipline, subject=lan, year=2025, form="reprimand")
-    return t
 
 
 def test_adapter_builds_the_contract_shape_in_constant_queries(chain, people, org, django_assert_max_num_queries):
