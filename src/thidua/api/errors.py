@@ -49,7 +49,8 @@ def _pydantic_message(err: dict) -> str:
     for prefix, message in PYDANTIC_MESSAGES:
         if kind.startswith(prefix):
             ctx = err.get("ctx") or {}
-            return message.format(expected=ctx.get("expected", ""), message=ctx.get("error", MSG_INVALID))
+            expected = str(ctx.get("expected", "")).replace(" or ", " hoặc ")
+            return message.format(expected=expected, message=ctx.get("error", MSG_INVALID))
     return MSG_INVALID
 
 

@@ -135,3 +135,11 @@ def test_it_refuses_a_merge_with_an_unknown_unit(admin, org):
     assert fields(r) == {"others": MSG_UNKNOWN_UNIT.format(codes="VX")}
     r = admin.patch("/api/v1/units/VA", {"name": "Vụ mới"})
     assert fields(r) == {"date": "Cần ngày hiệu lực."}
+
+
+def test_an_unknown_choice_lists_the_choices_in_vietnamese():
+    """Pydantic's 'expected' text joins the choices with the English "or": the message says "hoặc"."""
+    from thidua.api.errors import _pydantic_message
+
+    message = _pydantic_message({"type": "enum", "ctx": {"expected": "'government' or 'party'"}})
+    assert " or " not in message and "'government' hoặc 'party'" in message
