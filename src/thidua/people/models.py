@@ -4,14 +4,12 @@ from django.db import models
 from django.db.models import Q
 
 from thidua.organizations.models import PartyOrg, Unit
+from thidua.rules import codes
 
-
-class StaffType(models.TextChoices):
-    CADRE = "cadre", "Cán bộ"
-    CIVIL_SERVANT = "civil_servant", "Công chức"
-    PUBLIC_EMPLOYEE = "public_employee", "Viên chức"
-    WORKER = "worker", "Người lao động"
-    ARMED_FORCES = "armed_forces", "Lực lượng vũ trang"
+# The staff types of the rules engine (thidua.rules.codes): StaffType.CIVIL_SERVANT == "civil_servant".
+StaffType = models.TextChoices("StaffType", [
+    (code.upper(), (code, codes.STAFF_TYPE_NAMES[code])) for code in codes.STAFF_TYPES
+])
 
 
 class Gender(models.TextChoices):

@@ -8,6 +8,7 @@ from django.db.models import Q
 
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
+from thidua.rules import codes
 
 
 class Track(models.TextChoices):
@@ -15,11 +16,11 @@ class Track(models.TextChoices):
     PARTY = "party", "Đảng"
 
 
-class Grade(models.TextChoices):
-    EXCELLENT = "excellent", "Hoàn thành xuất sắc nhiệm vụ"
-    GOOD = "good", "Hoàn thành tốt nhiệm vụ"
-    COMPLETE = "complete", "Hoàn thành nhiệm vụ"
-    INCOMPLETE = "incomplete", "Không hoàn thành nhiệm vụ"
+# The grades of the rules engine (thidua.rules.codes), best first: Grade.EXCELLENT == "excellent".
+Grade = models.TextChoices("Grade", [
+    (code.upper(), (code, codes.GRADE_NAMES[value]))
+    for code, value in sorted(codes.GRADES.items(), key=lambda item: -item[1])
+])
 
 
 class Source(models.TextChoices):

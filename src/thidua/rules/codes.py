@@ -8,6 +8,13 @@ KIND_INDIVIDUAL, KIND_COLLECTIVE = 0, 1
 KINDS = {"individual": KIND_INDIVIDUAL, "collective": KIND_COLLECTIVE}
 
 STAFF_TYPES = {"cadre": 0, "civil_servant": 1, "public_employee": 2, "worker": 3, "armed_forces": 4}
+STAFF_TYPE_NAMES = {
+    "cadre": "Cán bộ",
+    "civil_servant": "Công chức",
+    "public_employee": "Viên chức",
+    "worker": "Người lao động",
+    "armed_forces": "Lực lượng vũ trang",
+}
 STAFF_NONE = -1
 
 # 0 = unknown / absent; order matters (>= comparisons).
