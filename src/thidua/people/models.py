@@ -125,7 +125,8 @@ class LeaveKind(models.TextChoices):
     MATERNITY = "maternity", "Thai sản"
     SICK = "sick", "Ốm đau"
     UNPAID = "unpaid", "Không lương"
-    STUDY = "study", "Đi học"
+    STUDY = "study", "Đi học do cơ quan cử"
+    INJURY = "injury", "Điều trị thương tích (chiến đấu, cứu người, cứu tài sản)"
     OTHER = "other", "Khác"
 
 

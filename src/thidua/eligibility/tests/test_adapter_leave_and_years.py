@@ -51,7 +51,8 @@ def _leave(person, kind, start, end, system_actor, root_scope):
                                      end=end)
 
 
-@pytest.mark.parametrize("kind,expected", [("maternity", True), ("study", True), ("sick", False), ("unpaid", False)])
+@pytest.mark.parametrize("kind,expected", [("maternity", True), ("study", True), ("injury", True), ("sick", False),
+                                           ("unpaid", False)])
 def test_nd91_d10_counted_leave_reaches_the_engine_from_the_database(recruit, kind, expected, system_actor,
                                                                      root_scope):
     """NĐ 91/2017 Điều 10 khoản 4 (maternity) and the training rule (§2.6): 10 months in service in
