@@ -6,6 +6,7 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 
 from thidua.audit.selectors import audit_for_object
+from thidua.common.permissions import allowed, require
 from thidua.common.web import actor_of, apply_errors, paginate, query_without_page, scope_of
 from thidua.common.xlsx import xlsx_response
 from thidua.organizations.models import Unit
@@ -14,8 +15,11 @@ from thidua.people import forms as f
 from thidua.people import selectors as sel
 from thidua.people import services as svc
 from thidua.people.models import Leave, PartyMembership, Posting, StaffType
+from thidua.people.permissions import PERSON_EDIT
 from thidua.records import forms as history_forms
 from thidua.records import services as history
+from thidua.records.models import YearRecord
+from thidua.records.permissions import HISTORY_EDIT
 from thidua.records.selectors import history_for_person, history_get_for_user
 
 FILTERS = ("q", "unit", "staff_type", "position", "leader", "party", "party_org")
@@ -71,8 +75,8 @@ def person_detail(request, pk):
         "leaves": Leave.objects.filter(person=person).order_by("-start"),
         "history": history_for_person(person),
         "audit": audit_for_object(person),
-        "can_edit": scope.can_person(person, "edit_people"),
-        "can_edit_history": scope.can_person(person, "edit_history"),
+        "can_edit": allowed(scope, PERSON_EDIT, person),
+        "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(person=person)),
         "transfer_form": f.TransferForm(prefix="t"), "leave_form": f.LeaveForm(prefix="l"),
     }
     return render(request, "people/person_detail.html", ctx)
@@ -126,8 +130,7 @@ def _person_form(request, person, form, title: str, action, success: str):
 def person_edit(request, pk):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
-    if not scope.can_person(person, "edit_people"):
-        raise PermissionDenied
+    require(scope, PERSON_EDIT, person)
     initial = model_to_dict(person, fields=[n for n in f.PersonEditForm.base_fields if n != "reason"])
 
     def save(d):
@@ -146,8 +149,6 @@ def person_transfer(request, pk):
 
     def transfer(d):
         unit = _unit_by_code(d.pop("unit_code"))
-        if not (scope.can_person(person, "edit_people") or scope.can_unit(unit, "edit_people")):
-            raise PermissionDenied
         svc.posting_open(actor=actor_of(request), scope=scope, person=person, unit=unit, **d)
 
     return _person_form(request, person, f.TransferForm(request.POST or None, prefix="t"), "Điều chuyển", transfer,
@@ -193,8 +194,7 @@ def _history_add(request, subject, kind, back):
 def person_history_add(request, pk, kind="yearrecord"):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
-    if not scope.can_person(person, "edit_history"):
-        raise PermissionDenied
+    require(scope, HISTORY_EDIT, YearRecord(person=person))
     return _history_add(request, person, kind, redirect("people:person_detail", pk=pk))
 
 
@@ -202,8 +202,7 @@ def person_history_add(request, pk, kind="yearrecord"):
 def unit_history_add(request, code, kind="yearrecord"):
     scope = scope_of(request)
     unit = unit_get_for_user(scope, code=code)
-    if not scope.can_unit(unit, "edit_history"):
-        raise PermissionDenied
+    require(scope, HISTORY_EDIT, YearRecord(unit=unit))
     return _history_add(request, unit, kind, redirect("organizations:unit_detail", code=code))
 
 
@@ -246,8 +245,7 @@ def history_edit(request, kind, pk):
 def unit_stats_set(request, code):
     scope = scope_of(request)
     unit = unit_get_for_user(scope, code=code)
-    if not scope.can_unit(unit, "edit_history"):
-        raise PermissionDenied
+    require(scope, HISTORY_EDIT, YearRecord(unit=unit))
     form = history_forms.CollectiveStatsForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

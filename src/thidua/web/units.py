@@ -18,11 +18,13 @@ from thidua.organizations import forms as f
 from thidua.organizations import selectors as sel
 from thidua.organizations import services as svc
 from thidua.organizations.models import PartyOrg, Unit
-from thidua.organizations.permissions import CLUSTER_EDIT, PARTY_ORG_EDIT
+from thidua.organizations.permissions import CLUSTER_EDIT, PARTY_ORG_EDIT, UNIT_EDIT
 from thidua.people import restructure
 from thidua.people import selectors as people_selectors
 from thidua.people.models import Person
 from thidua.records import grading
+from thidua.records.models import YearRecord
+from thidua.records.permissions import HISTORY_EDIT
 from thidua.records.selectors import history_for_units
 
 
@@ -74,8 +76,8 @@ def _unit_context(request, unit):
         "party_orgs": unit.party_orgs.all(),
         "clusters": unit.cluster_memberships.select_related("cluster").order_by("-year")[:10],
         "audit": audit_for_object(unit),
-        "can_edit": scope.can_unit(unit, "edit_units"),
-        "can_edit_history": scope.can_unit(unit, "edit_history"),
+        "can_edit": allowed(scope, UNIT_EDIT, unit),
+        "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(unit=unit)),
         "grade_years": _grade_years(scope, unit),
         "forms": {
             "create": f.UnitCreateForm(prefix="create"), "rename": f.UnitRenameForm(prefix="rename"),
