@@ -129,7 +129,8 @@ class HistoryBulkWriter:
         in the whole batch (labels in increasing order), so its audit event can be written as soon as
         its facts are; None: every subject's event is written by `finish`. `preload_people`: read
         every person once now (a large batch) instead of the ones each chunk names (`load_people`)."""
-        self.actor, self.scope, self.source = actor, scope, source
+        # a plain str: the value COPY writes (a TextChoices member would be adapted as an enum)
+        self.actor, self.scope, self.source = actor, scope, str(source)
         self.verb_prefix, self.file_name = verb_prefix, file_name
         self.year_bounds = year_range(today)
         self.units = {unit.code: unit for unit in Unit.objects.only("id", "code", "path")}
@@ -458,7 +459,7 @@ def audit_subject_facts(audit: AuditLog, created: dict[str, list[dict]], *, file
         facts.sort(key=lambda sortable: sortable[:3])
         audit.events.append(dict(common, object_type=object_type, object_id=str(object_id),
                                  subject=f"{object_type}:{object_id}",
-                                 after={"file": file_name, "facts": [summary for *_, summary in facts]}))
+                                 after={"file": file_name, "facts": [sortable[3] for sortable in facts]}))
     return len(by_subject)
 
 
