@@ -318,23 +318,24 @@ class HistoryBulkWriter:
     def _plan_entry(self, entry: dict, stored: dict, plan: HistoryPlan) -> None:
         subject_id, year, outcomes = entry["subject_id"], entry["year"], []
         add = outcomes.append
+        base = self._base(entry)   # the subject, year and source every fact of the entry carries
         for track, name, what in GRADE_TRACKS:
             grade = entry[name]
             months = entry["months_worked"] if track == "government" else None
             if grade is None and months is None:
                 continue
-            new = dict(self._base(entry), track=track, grade=grade or "", score=None, months_worked=months, note="")
+            new = dict(base, track=track, grade=grade or "", score=None, months_worked=months, note="")
             add(self._plan_fact("year_record", (subject_id, year, track), entry, name, None, what, new,
                                 {"grade": grade, "months_worked": months}, stored, plan))
         if entry["award_codes"]:
-            self._plan_awards(entry, stored, plan, add)
+            self._plan_awards(entry, base, stored, plan, add)
         for title in entry["initiatives"]:
-            new = dict(self._base(entry), title=title, level=entry["initiative_level"] or DEFAULT_INITIATIVE_LEVEL,
+            new = dict(base, title=title, level=entry["initiative_level"] or DEFAULT_INITIATIVE_LEVEL,
                        kind="initiative", recognized_on=None, decision_no="", used_for="")
             add(self._plan_fact("initiative", (subject_id, year, title), entry, "initiatives", title,
                                 f"Sáng kiến “{title}”", new, {"level": entry["initiative_level"]}, stored, plan))
         for form in entry["discipline_forms"]:
-            new = dict(self._base(entry), form=form, track="government", decided_on=None, served_from=None,
+            new = dict(base, form=form, track="government", decided_on=None, served_from=None,
                        served_to=None, decision_no="")
             add(self._plan_fact("discipline", (subject_id, year, "government", form), entry, "discipline_forms",
                                 form, f"Kỷ luật {form}", new, {}, stored, plan))
@@ -348,13 +349,13 @@ class HistoryBulkWriter:
         if REPEATED not in outcomes:
             plan.outcomes.append((entry["row"], CREATED in outcomes, UPDATED in outcomes))
 
-    def _plan_awards(self, entry: dict, stored: dict, plan: HistoryPlan, add) -> None:
+    def _plan_awards(self, entry: dict, base: dict, stored: dict, plan: HistoryPlan, add) -> None:
         subject_id, year = entry["subject_id"], entry["year"]
         kind = entry["award_kind"] or DEFAULT_AWARD_KIND
         decision = {"decision_no": entry["decision_no"] or None, "decision_date": entry["decision_date"],
                     "authority": entry["authority"] or None}
         for code in entry["award_codes"]:
-            new = dict(self._base(entry), code=code, category=record_codes.CATEGORIES[code], kind=kind,
+            new = dict(base, code=code, category=record_codes.CATEGORIES[code], kind=kind,
                        decision_no=entry["decision_no"], decision_date=entry["decision_date"],
                        authority=entry["authority"])
             add(self._plan_fact("award", (subject_id, year, code, kind), entry, "award_codes", code, code, new,
