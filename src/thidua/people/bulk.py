@@ -115,6 +115,9 @@ class StoredPeople:
 
 
 class PeopleBulkWriter:
+    """The step-by-step writer (see the module's docstring); it keeps, across the chunks of one
+    batch, the CCCDs and party cards seen (a repeat is a problem)."""
+
     def __init__(self, *, actor: Actor, scope: Scope, verb_prefix: str = "bulk",
                  today: datetime.date | None = None):
         self.actor, self.scope, self.verb_prefix = actor, scope, verb_prefix

@@ -122,6 +122,10 @@ class HistoryPlan:
 
 
 class HistoryBulkWriter:
+    """The step-by-step writer (see the module's docstring); it keeps, across the chunks of one
+    batch, the facts seen (repeats are problems) and the created facts whose subject's audit
+    event is not written yet."""
+
     def __init__(self, *, actor: Actor, scope: Scope, source: str = Source.IMPORT, verb_prefix: str = "bulk",
                  file_name: str = "", last_row_of_subject: dict | None = None, preload_people: bool = False,
                  today: datetime.date | None = None):
@@ -129,8 +133,7 @@ class HistoryBulkWriter:
         in the whole batch (labels in increasing order), so its audit event can be written as soon as
         its facts are; None: every subject's event is written by `finish`. `preload_people`: read
         every person once now (a large batch) instead of the ones each chunk names (`load_people`)."""
-        # a plain str: the value COPY writes (a TextChoices member would be adapted as an enum)
-        self.actor, self.scope, self.source = actor, scope, str(source)
+        self.actor, self.scope, self.source = actor, scope, str(source)   # "import", not Source.IMPORT
         self.verb_prefix, self.file_name = verb_prefix, file_name
         self.year_bounds = year_range(today)
         self.units = {unit.code: unit for unit in Unit.objects.only("id", "code", "path")}
