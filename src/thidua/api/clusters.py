@@ -5,10 +5,11 @@ from thidua.api import helpers as h
 from thidua.api.schemas import ERRORS, ClusterDetail, ClusterOut, ClusterYearIn, PartyOrgOut
 from thidua.organizations import selectors as sel
 from thidua.organizations import services as svc
+from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 router = Router(tags=["clusters"])
 party_router = Router(tags=["party-orgs"])
-YEAR = Path(..., ge=1990, le=2100)
+YEAR = Path(..., ge=MIN_YEAR, le=MAX_YEAR)
 
 
 def cluster_detail(scope, code: str):

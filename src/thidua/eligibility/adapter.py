@@ -175,7 +175,7 @@ def _finish(histories: dict, years: tuple[int, int], complete: bool) -> dict:
 
 
 def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = None,
-                    years: tuple[int, int] = (2000, 2100), complete: bool = True) -> list[dict]:
+                    years: tuple[int, int] = (MIN_YEAR, MAX_YEAR), complete: bool = True) -> list[dict]:
     """Individuals as eligibility-json subjects; either explicit ids or everyone in a unit subtree.
     Only facts of `years` within the engine's range are read (engine_years)."""
     years = engine_years(years)
@@ -290,8 +290,8 @@ def _chunks(items: list, size: int):
 
 
 def unit_subjects(unit_ids: list[int] | None = None, *, under: Unit | None = None,
-                  years: tuple[int, int] = (2000, 2100), complete: bool = True) -> list[dict]:
-    """Collectives as subjects. Member counts: as stated (CollectiveStats, entry.g. imported old
+                  years: tuple[int, int] = (MIN_YEAR, MAX_YEAR), complete: bool = True) -> list[dict]:
+    """Collectives as subjects. Member counts: as stated (CollectiveStats, e.g. imported old
     years), otherwise derived from the members' own records (`derived_members`). Only facts of
     `years` within the engine's range are read (engine_years)."""
     years = engine_years(years)

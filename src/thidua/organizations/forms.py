@@ -1,6 +1,7 @@
 from django import forms
 
 from thidua.organizations.models import ClusterLevel, PartyOrgKind, Unit, UnitKind
+from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/%Y")
 
@@ -65,7 +66,7 @@ class ClusterCreateForm(forms.Form):
 
 
 class ClusterYearForm(forms.Form):
-    year = forms.IntegerField(label="Năm", min_value=1990, max_value=2100)
+    year = forms.IntegerField(label="Năm", min_value=MIN_YEAR, max_value=MAX_YEAR)
     member_codes = forms.CharField(label="Mã các đơn vị thành viên (cách nhau bởi dấu phẩy)", widget=forms.Textarea(attrs={"rows": 3}))
     head_code = forms.CharField(label="Khối trưởng (mã đơn vị)", required=False)
     deputy_codes = forms.CharField(label="Khối phó (mã, cách nhau bởi dấu phẩy)", required=False)

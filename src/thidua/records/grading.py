@@ -15,9 +15,7 @@ from thidua.records.models import GradeYear
 from thidua.records.workflows import GRADE_YEAR
 
 __all__ = ["GRADE_YEAR", "grade_year_get", "grade_years_for_unit", "grade_year_transition"]
-from thidua.rules.codes import MAX_YEAR, MIN_YEAR
-
-MSG_YEAR = f"Năm phải trong khoảng {MIN_YEAR}–{MAX_YEAR}."
+from thidua.records.validators import check_year
 
 
 def grade_year_get(unit: Unit, year: int) -> GradeYear:
@@ -50,9 +48,10 @@ def grade_year_transition(*, actor: Actor, scope: Scope, unit: Unit, year: int, 
     try:
         year = int(year)
     except (TypeError, ValueError):
-        raise ValidationError({"year": MSG_YEAR}) from None
-    if not MIN_YEAR <= year <= MAX_YEAR:
-        raise ValidationError({"year": MSG_YEAR})
+        year = None
+    problem = check_year(year)
+    if problem:
+        raise ValidationError({"year": problem})
     row = GradeYear.objects.select_for_update().filter(unit=unit, year=year).first() \
         or GradeYear(unit=unit, year=year, state=GRADE_YEAR.initial)
     move = check_transition(GRADE_YEAR, transition, scope=scope, obj=row, state=row.state, reason=reason)
