@@ -9,13 +9,13 @@ records.bulk.HistoryBulkWriter's, the same rules and messages as the single-row 
 import re
 from functools import lru_cache
 
+from thidua.common.bulk import Problem
 from thidua.common.context import Actor
 from thidua.common.scope import Scope
 from thidua.common.text import fold
 from thidua.imports import reader
 from thidua.imports.layout import GRADE_WORDS, HISTORY_COLUMNS, LEVEL_WORDS
 from thidua.imports.result import ImportResult, cell_text
-from thidua.people.bulk import Problem
 from thidua.records.bulk import STATS_FIELDS, HistoryBulkWriter, HistoryPlan
 from thidua.records.models import AwardKind, DisciplineForm, Grade, InitiativeLevel, Source
 

@@ -6,13 +6,14 @@ rules, the permission, the planning and the writing are people.bulk.PeopleBulkWr
 rules and messages as the single-row services (people.validators)."""
 from functools import lru_cache
 
+from thidua.common.bulk import Problem
 from thidua.common.context import Actor
 from thidua.common.scope import Scope
 from thidua.common.text import fold
 from thidua.imports import reader
 from thidua.imports.layout import PEOPLE_COLUMNS
 from thidua.imports.result import ImportResult, cell_text
-from thidua.people.bulk import PeopleBulkWriter, PeoplePlan, Problem, StoredPeople
+from thidua.people.bulk import PeopleBulkWriter, PeoplePlan, StoredPeople
 from thidua.people.models import Gender, StaffType
 from thidua.rules import codes
 

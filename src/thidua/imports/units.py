@@ -8,7 +8,9 @@ low-level helpers of people.bulk."""
 import re
 from types import SimpleNamespace
 
+from thidua.audit.bulk import AuditLog
 from thidua.audit.models import AuditEvent
+from thidua.common.bulk import insert_rows, update_rows
 from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.common.permissions import allowed
@@ -20,7 +22,6 @@ from thidua.imports.result import ImportResult, cell_text
 from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.permissions import UNIT_CREATE, UNIT_EDIT
 from thidua.organizations.services import MSG_PARENT_CLOSED
-from thidua.people.bulk import AuditLog, insert_rows, update_rows
 
 MSG_REQUIRED = "{label} là bắt buộc."
 MSG_TOO_LONG = "{label} dài quá {limit} ký tự."

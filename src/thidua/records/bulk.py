@@ -4,7 +4,7 @@ initiatives, discipline and a collective's member counts.
 The bulk counterpart of records.services: the same permissions (the subject lies in the scope's
 `edit_history` reach, records.permissions.HISTORY_EDIT; a grade only while its unit's year is open,
 GRADE_EDIT), the same rules and messages (records.validators), then set-based writes (COPY on
-PostgreSQL, people.bulk.insert_rows) and the audit written in bulk, in the caller's transaction.
+PostgreSQL, common.bulk.insert_rows) and the audit written in bulk, in the caller's transaction.
 
 The input is a list of entries, one subject's facts for one year (the shape of a history entry in
 eligibility-json.md), as dicts of typed values (ENTRY_FIELDS); "row" is the caller's label for the
@@ -27,14 +27,15 @@ from types import SimpleNamespace
 from django.db import transaction
 from django.utils.text import capfirst
 
+from thidua.audit.bulk import AuditLog
 from thidua.audit.models import AuditEvent
+from thidua.common.bulk import BulkInvalid, Problem, insert_rows, update_rows
 from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
 from thidua.common.workflow import phase_allows
 from thidua.organizations.models import Unit
-from thidua.people.bulk import AuditLog, BulkInvalid, Problem, insert_rows, update_rows
 from thidua.people.models import Person
 from thidua.people.validators import MSG_UNIT_UNKNOWN, check_citizen_id
 from thidua.records import codes as record_codes

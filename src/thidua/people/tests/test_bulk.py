@@ -4,9 +4,10 @@ import datetime
 import pytest
 
 from thidua.audit.models import AuditEvent
+from thidua.common.bulk import BulkInvalid, Problem
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.people import validators as rules
-from thidua.people.bulk import BulkInvalid, Problem, people_save_bulk
+from thidua.people.bulk import people_save_bulk
 from thidua.people.models import PartyMembership, Person, Posting
 
 D = datetime.date

@@ -5,8 +5,8 @@ import datetime
 import pytest
 
 from thidua.audit.models import AuditEvent
+from thidua.common.bulk import BulkInvalid, Problem
 from thidua.common.errors import MSG_FORBIDDEN
-from thidua.people.bulk import BulkInvalid, Problem
 from thidua.people.validators import MSG_CCCD_FORMAT, MSG_UNIT_UNKNOWN
 from thidua.records import validators as rules
 from thidua.records.bulk import history_save_bulk
