@@ -60,38 +60,29 @@ def has_capability(cap: str):
     return check
 
 
-def unit_can(cap: str, attr: str | None = None):
-    """The object (or the unit at `obj.<attr>`) lies in a unit subtree the capability reaches."""
+def _reaches(check_name: str, cap: str, attr: str | None):
+    """A predicate: `scope.<check_name>(target, cap)`, the target being the object or its `attr`."""
 
-    @rules.predicate(name=f"unit_can({cap})")
+    @rules.predicate(name=f"{check_name}({cap})")
     def check(scope, obj) -> bool:
-        unit = getattr(obj, attr) if (attr and obj is not None) else obj
-        return unit is not None and scope.can_unit(unit, cap)
+        target = getattr(obj, attr) if (attr and obj is not None) else obj
+        return target is not None and getattr(scope, check_name)(target, cap)
 
     return check
+
+
+def unit_can(cap: str, attr: str | None = None):
+    """The object (or the unit at `obj.<attr>`) lies in a unit subtree the capability reaches."""
+    return _reaches("can_unit", cap, attr)
 
 
 def person_can(cap: str, attr: str | None = None):
-    @rules.predicate(name=f"person_can({cap})")
-    def check(scope, obj) -> bool:
-        person = getattr(obj, attr) if (attr and obj is not None) else obj
-        return person is not None and scope.can_person(person, cap)
-
-    return check
+    return _reaches("can_person", cap, attr)
 
 
 def party_can(cap: str, attr: str | None = None):
-    @rules.predicate(name=f"party_can({cap})")
-    def check(scope, obj) -> bool:
-        org = getattr(obj, attr) if (attr and obj is not None) else obj
-        return org is not None and scope.can_party(org, cap)
-
-    return check
+    return _reaches("can_party", cap, attr)
 
 
 def cluster_can(cap: str):
-    @rules.predicate(name=f"cluster_can({cap})")
-    def check(scope, cluster) -> bool:
-        return cluster is not None and scope.can_cluster(cluster, cap)
-
-    return check
+    return _reaches("can_cluster", cap, None)
