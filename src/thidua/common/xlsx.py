@@ -3,9 +3,30 @@ import io
 
 from django.http import HttpResponse
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+def text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A cell that holds `value` as text, never a formula, even once edited in Excel (quote prefix)."""
+    cell = WriteOnlyCell(sheet, value=value)
+    cell.data_type = "s"
+    cell.quotePrefix = True
+    return cell
+
+
+def safe_row(sheet, row) -> list:
+    """The row with every string that starts like a formula ("=", "+", "-", "@") written as text.
+
+    Only strings: a real negative number stays a number."""
+    out = list(row)
+    for position, value in enumerate(out):
+        if type(value) is str and value.startswith(FORMULA_STARTS):
+            out[position] = text_cell(sheet, value)
+    return out
 
 
 def xlsx_bytes(sheet_title: str, headers: list[str], rows) -> bytes:
@@ -13,8 +34,6 @@ def xlsx_bytes(sheet_title: str, headers: list[str], rows) -> bytes:
     ws = wb.create_sheet(sheet_title[:31])
     ws.column_dimensions["A"].width = 16
     ws.column_dimensions["B"].width = 28
-    from openpyxl.cell import WriteOnlyCell
-
     bold = []
     for h in headers:
         c = WriteOnlyCell(ws, value=h)
@@ -22,7 +41,7 @@ def xlsx_bytes(sheet_title: str, headers: list[str], rows) -> bytes:
         bold.append(c)
     ws.append(bold)
     for row in rows:
-        ws.append(list(row))
+        ws.append(safe_row(ws, row))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

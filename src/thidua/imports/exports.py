@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from thidua.common.scope import Scope
+from thidua.common.xlsx import safe_row
 from thidua.imports import layout
 from thidua.imports.layout import GRADE_ABBR
 from thidua.organizations.models import Cluster, ClusterMembership, ClusterOffice, PartyOrg, Unit
@@ -51,7 +52,7 @@ def _help_sheet(workbook, kind: str, write_only: bool) -> None:
         lines += [("", "", ""), (title, "Mã", "Ý nghĩa")]
         lines += [("", code, str(label)) for code, label in choices]
     for line in lines:
-        sheet.append(list(line))
+        sheet.append(safe_row(sheet, line))
     if write_only:   # a write-only sheet takes no widths or fonts after its rows
         return
     sheet.column_dimensions["A"].width = 26
@@ -107,7 +108,7 @@ def write_xlsx(kind: str, rows, target=None) -> bytes | None:
         header_cells.append(cell)
     sheet.append(header_cells)
     for row in rows:
-        sheet.append(row)
+        sheet.append(safe_row(sheet, row))
     if kind in layout.COLUMNS:
         _help_sheet(workbook, kind, write_only=True)
     if target is not None:
