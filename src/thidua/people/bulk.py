@@ -31,7 +31,7 @@ from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
-from thidua.common.text import fold
+from thidua.common.text import fold, name_sort_key
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import PartyMembership, Person, Posting
 from thidua.people.permissions import PERSON_CREATE
@@ -55,10 +55,12 @@ DAY = datetime.timedelta(days=1)
 ROW_FIELDS = ("row", "citizen_id", "full_name", "birth_date", "gender", "unit_code", "staff_type", "position",
               "is_leader", "grade_group", "start", "recruited_on", "party_card_no", "party_org_code", "party_start")
 # columns written for a new person, and those a later row may change
-PERSON_COLUMNS = ["citizen_id", "party_card_no", "full_name", "name_folded", "birth_date", "gender", "email", "phone",
+PERSON_COLUMNS = ["citizen_id", "party_card_no", "full_name", "name_folded", "sort_key", "birth_date", "gender",
+                  "email", "phone",
                   "recruited_on", "user_id", "unit_id", "unit_path", "position", "staff_type", "is_leader",
                   "party_org_id", "party_path", "is_party_member"]
-PERSON_UPDATE_COLUMNS = ["party_card_no", "full_name", "name_folded", "birth_date", "gender", "recruited_on",
+PERSON_UPDATE_COLUMNS = ["party_card_no", "full_name", "name_folded", "sort_key", "birth_date", "gender",
+                         "recruited_on",
                          "unit_id", "unit_path", "position", "staff_type", "is_leader", "party_org_id", "party_path",
                          "is_party_member"]
 POSTING_COLUMNS = ["person_id", "unit_id", "position", "staff_type", "is_leader", "grade_group", "is_secondment",
@@ -201,7 +203,8 @@ class PeopleBulkWriter:
         unit, org = row["unit"], row["party_org"]
         person = {
             "citizen_id": row["citizen_id"], "party_card_no": row["party_card_no"] or None,
-            "full_name": row["full_name"], "name_folded": fold(row["full_name"]), "birth_date": row["birth_date"],
+            "full_name": row["full_name"], "name_folded": fold(row["full_name"]),
+            "sort_key": name_sort_key(row["full_name"]), "birth_date": row["birth_date"],
             "gender": row["gender"], "email": "", "phone": "", "recruited_on": row["recruited_on"], "user_id": None,
             "unit_id": unit.id, "unit_path": unit.path, "position": row["position"], "staff_type": row["staff_type"],
             "is_leader": bool(row["is_leader"]), "party_org_id": org.id if org else None,
@@ -220,7 +223,8 @@ class PeopleBulkWriter:
 
     def _plan_stored(self, row: dict, person: dict, posting: dict | None, membership: dict | None,
                      plan: PeoplePlan) -> None:
-        changed_person = dict(person, full_name=row["full_name"], name_folded=fold(row["full_name"]))
+        changed_person = dict(person, full_name=row["full_name"], name_folded=fold(row["full_name"]),
+                              sort_key=name_sort_key(row["full_name"]))
         for name in ("birth_date", "recruited_on", "party_card_no", "gender"):
             if row[name]:
                 changed_person[name] = row[name]

@@ -30,6 +30,8 @@ class Person(models.Model):
     )
     full_name = models.CharField("họ và tên", max_length=120)
     name_folded = models.CharField(max_length=120, db_index=True, editable=False)
+    # Vietnamese list order (given name, surname, middle names; common.text.name_sort_key)
+    sort_key = models.CharField(max_length=400, default="", editable=False)
     birth_date = models.DateField("ngày sinh", null=True, blank=True)
     gender = models.CharField("giới tính", max_length=10, choices=Gender.choices, blank=True)
     email = models.EmailField("thư điện tử", blank=True)
@@ -57,7 +59,8 @@ class Person(models.Model):
     is_party_member = models.BooleanField("đảng viên", default=False, db_index=True)
 
     class Meta:
-        ordering = ["name_folded", "id"]
+        ordering = ["sort_key", "id"]
+        indexes = [models.Index(fields=["sort_key", "id"], name="person_sort_key")]
         verbose_name = "cá nhân"
         verbose_name_plural = "cá nhân"
 

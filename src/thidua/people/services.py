@@ -12,7 +12,7 @@ from thidua.common.context import Actor
 from thidua.common.errors import ValidationError
 from thidua.common.permissions import require
 from thidua.common.scope import Scope
-from thidua.common.text import fold, nfc
+from thidua.common.text import fold, name_sort_key, nfc
 from thidua.organizations.models import PartyOrg, Unit
 from thidua.people.models import Leave, PartyMembership, Person, Posting
 from thidua.people.permissions import PARTY_MEMBERSHIP_OPEN, PERSON_CREATE, PERSON_EDIT, POSTING_OPEN
@@ -84,6 +84,7 @@ def person_create(*, actor: Actor, scope: Scope, citizen_id: str, full_name: str
     if citizen_id_problem is None and Person.objects.filter(citizen_id=citizen_id).exists():
         citizen_id_problem = MSG_CCCD_TAKEN
     person = Person(citizen_id=citizen_id, full_name=nfc(full_name), name_folded=fold(full_name),
+                    sort_key=name_sort_key(full_name),
                     **{k: nfc(v) if isinstance(v, str) else v for k, v in fields.items() if k in PERSON_FIELDS})
     # every problem of the person and of the first posting at once (the form shows them together)
     raise_problems([("citizen_id", citizen_id_problem)] + _person_problems(person) + posting_problems(
@@ -108,9 +109,10 @@ def person_update(*, actor: Actor, scope: Scope, person: Person, reason: str = "
     if person.party_card_no == "":
         person.party_card_no = None
     person.name_folded = fold(person.full_name)
+    person.sort_key = name_sort_key(person.full_name)
     raise_problems(_person_problems(person))
     person.full_clean(exclude=["unit", "party_org", "user"])
-    person.save(update_fields=list(changes) + ["name_folded"])
+    person.save(update_fields=list(changes) + ["name_folded", "sort_key"])
     audit_record(actor=actor, action=AuditEvent.UPDATE, obj=person, before=before, after=snapshot(person),
                  verb="person_update", reason=reason)
     return person

@@ -22,7 +22,7 @@ from thidua.accounts.models import RoleAssignment
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_bulk
 from thidua.common.context import Actor
-from thidua.common.text import fold
+from thidua.common.text import fold, name_sort_key
 from thidua.organizations.models import (
     Cluster,
     ClusterMembership,
@@ -211,7 +211,7 @@ class Generator:
         self.cluster_of: dict[int, list[PlannedUnit]] = {}
         # (unit id, year) -> [people, completed, LĐTT, CSTĐCS, disciplined], for CollectiveStats
         self.unit_year_counts: dict[tuple[int, int], list[int]] = {}
-        self.folded_names: dict[str, str] = {}
+        self.folded_names: dict[str, tuple[str, str]] = {}
         self.next_person_id = 0
 
     # --- units --------------------------------------------------------------------------
@@ -348,11 +348,11 @@ class Generator:
                     f"{rng.choice(given)}")
         return name
 
-    def _folded(self, name: str) -> str:
-        """fold(name), cached: names repeat a lot."""
+    def _folded(self, name: str) -> tuple[str, str]:
+        """(fold(name), name_sort_key(name)), cached: names repeat a lot."""
         folded = self.folded_names.get(name)
         if folded is None:
-            folded = self.folded_names[name] = fold(name)
+            folded = self.folded_names[name] = (fold(name), name_sort_key(name))
         return folded
 
     def build_people(self) -> None:
@@ -423,7 +423,7 @@ class Generator:
             unit, person_id, index = person["unit"], person["id"], person["index"]
             party_card = f"G{index:09d}" if person["party"] else None
             person_rows.append((
-                person_id, f"{CCCD_PREFIX}{index:010d}", party_card, person["name"], self._folded(person["name"]),
+                person_id, f"{CCCD_PREFIX}{index:010d}", party_card, person["name"], *self._folded(person["name"]),
                 person["birth"], person["gender"], person["start"], unit.id, unit.path, person["position"],
                 person["staff_type"], person["leader"], unit.party_id if person["party"] else None,
                 unit.party_path if person["party"] else "", person["party"]))
@@ -441,7 +441,8 @@ class Generator:
                 leave_rows.append((person_id, "maternity", datetime.date(2022, 3, 1), datetime.date(2022, 8, 31),
                                    "Nghỉ thai sản"))
             self._facts_rows(person, facts_rows)
-        self.writer.insert(Person, ["id", "citizen_id", "party_card_no", "full_name", "name_folded", "birth_date",
+        self.writer.insert(Person, ["id", "citizen_id", "party_card_no", "full_name", "name_folded", "sort_key",
+                                    "birth_date",
                                     "gender", "recruited_on", "unit", "unit_path", "position", "staff_type",
                                     "is_leader", "party_org", "party_path", "is_party_member"], person_rows)
         self.writer.insert(Posting, ["person", "unit", "position", "staff_type", "is_leader", "grade_group",
