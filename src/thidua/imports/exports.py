@@ -132,7 +132,7 @@ def unit_rows(scope: Scope, unit: Unit | None = None):
 
 
 def people_rows(scope: Scope, unit: Unit | None = None):
-    persons = Person.objects.filter(scope.people_q()).order_by("unit_path", "name_folded", "id")
+    persons = Person.objects.filter(scope.people_q()).order_by("unit_path", "sort_key", "id")
     if unit is not None:
         persons = persons.filter(unit_path__startswith=unit.path)
     names = {"unit_codes": dict(Unit.objects.values_list("id", "code")),
