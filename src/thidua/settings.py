@@ -117,6 +117,9 @@ TASKS = {
     }
 }
 
+# a running job renews its lease every THIDUA_JOB_LEASE_SECONDS / 4; a job whose lease is older is dead
+JOB_LEASE_SECONDS = env.int("THIDUA_JOB_LEASE_SECONDS", default=120)
+
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -14,7 +14,7 @@ from thidua.imports.reader import count_rows
 from thidua.imports.result import ImportResult
 from thidua.imports.services import SERVICES, import_file
 from thidua.jobs.selectors import job_get_for_user
-from thidua.jobs.services import job_start
+from thidua.jobs.services import job_start, jobs_expire
 from thidua.organizations.selectors import unit_get_for_user
 
 INLINE_MAX_ROWS = 2000          # larger files go to a background job with a progress bar
@@ -121,6 +121,7 @@ def export(request, kind):
 
 @login_required
 def job_page(request, pk):
+    jobs_expire()
     job = job_get_for_user(request.user, pk)
     if job.kind not in ("import", "export"):
         raise Http404
