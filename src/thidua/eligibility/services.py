@@ -19,7 +19,7 @@ from thidua.records import codes
 from thidua.records.models import Award, YearRecord
 from thidua.rules import quota
 from thidua.rules.catalog import EMULATION_REGIMES, TARGETS, TARGETS_BY_CODE
-from thidua.rules.codes import KINDS, MAX_YEAR, MIN_YEAR
+from thidua.rules.codes import KINDS, MAX_YEAR, MIN_YEAR, STAFF_TYPES
 
 HISTORY_YEARS = 15  # chains reach back at most ~10 years (HCLĐ, BK_TTG after BK_BO)
 
@@ -300,4 +300,113 @@ def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
             "CSTDCS", year=year, proposed=c["CSTDCS"], base=sum(c[t] for t in CAP_BASE_TITLES))}
         for uid, c in sorted(titles.items(), key=lambda kv: names.get(kv[0], ""))
     ]
-    return {"grade_caps": grade_caps, "title_caps": title_caps}
+    for cap in grade_caps + title_caps:
+        cap["explained"] = rounding_text(cap.get("ratio"), cap.get("base"), cap.get("rounding"), cap.get("allowed"))
+    totals = {
+        "groups": len(grade_caps), "excellent": sum(g["proposed"] for g in grade_caps),
+        "good": sum(g["base"] for g in grade_caps), "allowed": sum(g["allowed"] for g in grade_caps),
+        "over": sum(1 for g in grade_caps if not g["ok"]),
+        "titles": sum(t["proposed"] for t in title_caps),
+        "titles_allowed": (sum(t["allowed"] for t in title_caps)
+                           if title_caps and all(t["allowed"] is not None for t in title_caps) else None),
+    }
+    return {"grade_caps": grade_caps, "title_caps": title_caps, "totals": totals,
+            "rounding_note": ROUNDING_NOTE}
+
+
+ROUNDING = {"floor": "làm tròn xuống", "ceil": "làm tròn lên", "round": "làm tròn đến số nguyên gần nhất"}
+ROUNDING_NOTE = ("Số tối đa = tỷ lệ × số làm căn cứ, rồi làm tròn xuống thành số nguyên (phần lẻ bỏ đi): "
+                 "20% của 13 người hoàn thành tốt nhiệm vụ là 2,6, nên tối đa 2 người. Tỷ lệ tính riêng cho "
+                 "từng đơn vị và nhóm nhiệm vụ tương đồng, nên tổng các mức tối đa có thể nhỏ hơn 20% của cả đơn vị.")
+
+
+def _decimal(value: float) -> str:
+    """2.6 → "2,6"; 3.0 → "3" (Vietnamese decimal comma)."""
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def rounding_text(ratio: float | None, base: int | None, rounding: str | None, allowed: int | None) -> str:
+    """How the cap was computed, in words: "20% × 13 = 2,6, làm tròn xuống: 2"."""
+    if ratio is None or base is None or allowed is None:
+        return "Không có tỷ lệ tối đa toàn quốc."
+    raw = ratio * base
+    step = "" if abs(raw - round(raw)) < 1e-9 else f", {ROUNDING.get(rounding, rounding)}"
+    return f"{round(ratio * 100):g}% × {_decimal(base)} = {_decimal(raw)}{step}: tối đa {_decimal(allowed)}."
+
+
+# --- the unit table on screen: one page of subjects, totals over the whole unit ----------------------------
+
+TABLE_PAGE_SIZE = 100
+
+
+def _people_totals(unit: Unit, year: int, targets: list[str]) -> tuple[dict, dict]:
+    """Per individual target, the counts {True, False, None} over every person of the unit, and the
+    verdict arrays (by person id) — through the columnar path: a few aggregated queries and numpy."""
+    history = columnar_loader.load_people(unit_path=unit.path, years=_window(year))
+    if history.n == 0 or not targets:
+        return {}, {}
+    armed = history.staff_type == STAFF_TYPES["armed_forces"]
+    verdicts = rules.evaluate_matrix(history, targets, year)
+    ids = np.array([int(i[2:]) for i in history.ids], np.int64)
+    totals, by_target = {}, {}
+    for t in targets:
+        applies = np.zeros(history.n, bool)
+        if t in INDIVIDUAL_TARGETS:
+            applies |= ~armed
+        if t in ARMED_INDIVIDUAL_TARGETS:
+            applies |= armed
+        v = verdicts[t]
+        totals[t] = {status: int(np.count_nonzero(applies & (v == code))) for status, code in VERDICT_CODE.items()}
+        by_target[t] = (ids, applies, v)
+    return totals, by_target
+
+
+def unit_table_page(unit: Unit, year: int, flt: dict, page: int, size: int | None = None) -> dict:
+    """One page of the unit table: people in Vietnamese order (Person.sort_key), then the collectives;
+    only the page's people go through the engine in full (with their reasons). `totals`: per target,
+    eligible / not / unknown over the whole unit (people through the columnar path, collectives answered).
+    A target filter (and status) selects the people through the same columnar verdicts."""
+    size = size or TABLE_PAGE_SIZE
+    target = flt.get("target") or ""
+    want = STATUS_FILTER.get(flt.get("status"), "any")
+    person_targets = [t for t in TABLE_TARGETS if t in INDIVIDUAL_TARGETS or t in ARMED_INDIVIDUAL_TARGETS]
+    if target:
+        person_targets = [t for t in person_targets if t == target]
+    totals, by_target = _people_totals(unit, year, person_targets)
+    people = Person.objects.filter(unit_path__startswith=unit.path).order_by("sort_key", "id")
+    if target:
+        keep = set()
+        if target in by_target:
+            ids, applies, v = by_target[target]
+            chosen = applies if want == "any" else applies & (v == VERDICT_CODE[want])
+            keep = set(ids[chosen].tolist())
+        ordered = [pk for pk in people.values_list("pk", flat=True) if pk in keep]
+        n_people = len(ordered)
+    else:
+        ordered, n_people = None, people.count()
+    collectives = unit_answers(unit, year, targets=[target] if target else None, person_ids=[])
+    for s in collectives["units"]:
+        for t, a in collectives["answers"].get(s["id"], {}).items():
+            counts = totals.setdefault(t, {True: 0, False: 0, None: 0})
+            counts[a["eligible"]] += 1
+    unit_rows = table_rows(collectives, flt)
+    total = n_people + len(unit_rows)
+    pages = max(1, -(-total // size))
+    page = min(max(1, page), pages)
+    start, end = (page - 1) * size, page * size
+    if start < n_people:
+        page_ids = ordered[start:end] if ordered is not None else list(people.values_list("pk", flat=True)[start:end])
+    else:
+        page_ids = []
+    rows = []
+    if page_ids:
+        result = unit_answers(unit, year, targets=[target] if target else None, include_collectives=False,
+                              person_ids=page_ids)
+        position = {pk: i for i, pk in enumerate(page_ids)}
+        rows = sorted(table_rows(result, flt), key=lambda r: position[r["pk"]])
+    rows += unit_rows[max(0, start - n_people):max(0, end - n_people)]
+    columns = sorted(totals, key=lambda t: _TABLE_ORDER.get(t, len(_TABLE_ORDER)))
+    return {"rows": rows, "page": page, "pages": pages, "total": total, "n_people": n_people,
+            "n_collectives": len(unit_rows), "first": start + 1 if rows else 0, "last": start + len(rows),
+            "targets": columns, "totals": [{"target": t, "label": target_label(t), "yes": totals[t][True],
+                                            "no": totals[t][False], "unknown": totals[t][None]} for t in columns]}

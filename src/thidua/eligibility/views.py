@@ -1,6 +1,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
 
 from thidua.common.web import scope_of
@@ -90,28 +90,42 @@ def unit_table(request, code):
     scope = scope_of(request)
     unit = unit_get_for_user(scope, code=code.strip().upper())
     (year, year_error), flt = _year(request), _filters(request)
-    n_people = Person.objects.filter(unit_path__startswith=unit.path).count()
+    wants_file = request.GET.get("format") == "xlsx"
     # with a refused year, neither a job nor a file for another year: the page shows the message
-    if not year_error and (n_people > INLINE_LIMIT or request.GET.get("job")):
-        job = job_start(user=request.user, kind="eligibility_table",
-                        params={"unit": unit.pk, "year": year, **flt}, total=n_people,
-                        message=f"Xét điều kiện {n_people} người của {unit.name}, năm {year}…")
-        return redirect("jobs:job_detail", pk=job.pk)
-    result = svc.unit_answers(unit, year, targets=[flt["target"]] if flt["target"] else None)
-    rows = svc.table_rows(result, flt)
-    targets = svc.table_targets(rows)
-    if not year_error and request.GET.get("format") == "xlsx":
+    if not year_error and (request.GET.get("job") or wants_file):
+        n_people = Person.objects.filter(unit_path__startswith=unit.path).count()
+        if request.GET.get("job") or n_people > INLINE_LIMIT:  # the whole table of a large unit: a file, in the worker
+            job = job_start(user=request.user, kind="eligibility_table",
+                            params={"unit": unit.pk, "year": year, **flt}, total=n_people,
+                            message=f"Xét điều kiện {n_people} người của {unit.name}, năm {year}…")
+            return redirect("jobs:job_detail", pk=job.pk)
+        result = svc.unit_answers(unit, year, targets=[flt["target"]] if flt["target"] else None)
+        rows = svc.table_rows(result, flt)
         return xlsx_response(svc.TABLE_FILE_NAME.format(code=unit.code, year=year), svc.TABLE_SHEET.format(year=year),
-                             *svc.table_export(rows, targets))
-    for r in rows:
+                             *svc.table_export(rows, svc.table_targets(rows)))
+    try:
+        page = int(request.GET.get("page") or 1)
+    except ValueError:
+        page = 1
+    table = svc.unit_table_page(unit, year, flt, page)
+    targets = table["targets"]
+    for r in table["rows"]:
         r["cells"] = [(t, r["answers"].get(t)) for t in targets]
         if flt["target"] and r["answers"].get(flt["target"]):
             r["note"] = "; ".join(svc.humanize_missing(m) for m in r["answers"][flt["target"]].get("missing", []))
+    query = _query_with_year(request, year)
     return render(request, "eligibility/unit_table.html", {
-        "unit": unit, "year": year, "year_error": year_error, "rows": rows, "targets": targets, "filters": flt,
-        "nav": "eligibility", "all_targets": svc.FILTER_TARGETS, "target_label": svc.target_label,
-        "query": _query_with_year(request, year), **YEARS,
+        "unit": unit, "year": year, "year_error": year_error, "rows": table["rows"], "targets": targets,
+        "table": table, "filters": flt, "nav": "eligibility", "all_targets": svc.FILTER_TARGETS,
+        "target_label": svc.target_label, "query": query, "page_query": _without_page(query),
+        "large": table["n_people"] > INLINE_LIMIT, **LABELS, **YEARS,
     })
+
+
+def _without_page(query: str) -> str:
+    q = QueryDict(query, mutable=True)
+    q.pop("page", None)
+    return q.urlencode()
 
 
 def _query_with_year(request, year: int) -> str:
