@@ -208,7 +208,7 @@ CSTDCS_22 = [
     rule("cstdcs.has_ldtt", checks.has_title, f"{LAW_2022}, Điều 23, khoản 1", any_of=("LDTT", "CSTT")),
     rule("cstdcs.excellence_or_initiative", checks.excellence_or_initiative, f"{LAW_2022}, Điều 23, khoản 2"),
     info("cstdcs.cap", "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP; Thông tư "
-         "01/2024/TT-BNV: không có tỷ lệ toàn quốc [unverified absence]", verified=False),
+         "01/2024/TT-BNV: không có tỷ lệ toàn quốc (chưa kiểm chứng)", verified=False),
 ]
 CSTDBO_22 = [
     FREEZE_22,

@@ -235,7 +235,7 @@ MESSAGES: dict[str, dict] = {
         "lack": lambda details: "Cần thêm 01 sáng kiến cấp cơ sở (hoặc đề tài đã nghiệm thu, áp dụng)",
     },
     "cstdcs.cap": {"ok": "Tỷ lệ Chiến sĩ thi đua cơ sở trong đơn vị: kiểm tra theo danh sách "
-                         "đơn vị (rules.quota.check_title_cap)"},
+                         "đơn vị (trang Kiểm tra tỷ lệ tối đa của đơn vị)"},
     # -- CSTĐ bộ, toàn quốc ------------------------------------------------------------------
     "cstdbo.chain": {
         "ok": lambda details: f"03 năm liên tục đạt {CSTDCS} ({details['Y'] - 2}–{details['Y']})",
@@ -442,7 +442,7 @@ MESSAGES: dict[str, dict] = {
     "cobo.new_models": {"ok": "Có nhân tố mới, mô hình mới để các tập thể khác học tập: do Hội "
                               "đồng thi đua, khen thưởng đánh giá"},
     "cocp.selection": {"ok": "Được lựa chọn trong số tập thể dẫn đầu cụm, khối; tỷ lệ tối đa kiểm "
-                             "tra bằng rules.quota.check_title_cap"},
+                             "tra trên trang Kiểm tra tỷ lệ tối đa"},
     "cocp.other_routes": {"ok": "Các trường hợp khác (dẫn đầu cụm, khối do Hội đồng Thi đua – Khen "
                                 "thưởng Trung ương tổ chức; dẫn đầu phong trào thi đua từ 05 năm): "
                                 "xét riêng theo hồ sơ"},
@@ -464,8 +464,8 @@ MESSAGES: dict[str, dict] = {
                            "Nghỉ từ 03 đến dưới 06 tháng chỉ được xếp tối đa hoàn thành nhiệm vụ"),
     },
     "grade.cap": {"ok": "Tỷ lệ hoàn thành xuất sắc nhiệm vụ không vượt quá 20% số hoàn thành tốt "
-                        "nhiệm vụ trong đơn vị, nhóm nhiệm vụ tương đồng: kiểm tra bằng "
-                        "rules.quota.check_grade_cap"},
+                        "nhiệm vụ trong đơn vị, nhóm nhiệm vụ tương đồng: kiểm tra trên "
+                        "trang Kiểm tra tỷ lệ tối đa"},
     "grade.council": {"ok": "Mức xếp loại do cấp có thẩm quyền quyết định theo tiêu chí của quy "
                             "định áp dụng"},
 }

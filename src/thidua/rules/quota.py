@@ -125,7 +125,7 @@ TITLE_CAP_RULES = {
                                      "định tỷ lệ thấp hơn"),
     ("CSTDCS", "2022"): CapRule("cstdcs.cap", None, "LDTT", "floor", "đơn vị",
                                 "Luật Thi đua, khen thưởng 2022; Nghị định 98/2023/NĐ-CP; Thông tư "
-                                "01/2024/TT-BNV [unverified absence]", verified=False,
+                                "01/2024/TT-BNV (chưa kiểm chứng: không tìm thấy tỷ lệ toàn quốc)", verified=False,
                                 note="không tìm thấy tỷ lệ toàn quốc; áp dụng tỷ lệ của Bộ, ngành "
                                      "nếu có"),
     ("CO_CP", "2013"): CapRule("cocp.cap", 0.20, "cluster_leaders", "floor",
@@ -166,7 +166,7 @@ def check_title_cap(title: str, *, year: int, proposed: int, base: int | None = 
         allowed = rule.allowed(int(base or 0))
     name = codes.NAMES[title]
     if allowed is None:
-        msg = (f"Không có tỷ lệ tối đa toàn quốc cho {name} năm {year} [unverified absence]; "
+        msg = (f"Không có tỷ lệ tối đa toàn quốc cho {name} năm {year} (chưa kiểm chứng); "
                "áp dụng tỷ lệ của Bộ, ngành nếu có")
         ok, over, remaining = True, 0, None
     else:

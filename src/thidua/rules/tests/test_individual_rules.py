@@ -128,7 +128,7 @@ def test_cstdcs_needs_the_ldtt_standard():
 
 def test_cstdcs_cap_is_an_unverified_absence_in_2022():
     c = check(ask(person(year(2023), year(2024, "excellent")), "CSTDCS", 2024), "cstdcs.cap")
-    assert "[unverified absence]" in c["source"] and c["verified"] is False
+    assert "(chưa kiểm chứng)" in c["source"] and c["verified"] is False
 
 
 # -- CSTĐ bộ, toàn quốc ---------------------------------------------------------------------

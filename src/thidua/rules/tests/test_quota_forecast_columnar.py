@@ -33,7 +33,7 @@ def test_title_caps():
     assert (r["allowed"], r["ok"]) == (3, True)
     assert quota.check_title_cap("CSTDCS", year=2020, proposed=4, base=20)["over"] == 1
     none = quota.check_title_cap("CSTDCS", year=2024, proposed=9, base=20)
-    assert none["allowed"] is None and none["ok"] and "[unverified absence]" in none["message"]
+    assert none["allowed"] is None and none["ok"] and "(chưa kiểm chứng)" in none["message"]
     cp = quota.check_title_cap("CO_CP", year=2024, proposed=2, base=6)
     assert cp["allowed"] == 1 and not cp["ok"] and cp["verified"] is False
     flag = quota.check_title_cap("CO_BO", year=2024, proposed=2)
