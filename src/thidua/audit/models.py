@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.db import models
 
@@ -62,3 +63,53 @@ class AuditEvent(models.Model):
         before, after = self.before or {}, self.after or {}
         keys = sorted(set(before) | set(after))
         return [(k, before.get(k), after.get(k)) for k in keys if before.get(k) != after.get(k)]
+
+    @property
+    def object_label(self) -> str:
+        """The Vietnamese name of the changed object's model ("đơn vị", "cá nhân"…)."""
+        model = _model_of(self.object_type)
+        return str(model._meta.verbose_name) if model else ""
+
+    @property
+    def labelled_changes(self) -> list[tuple[str, object, object]]:
+        """`changes` as a page shows them: each field by its Vietnamese name, choices and yes/no in
+        words; the internal columns (ids, paths, folded names, ordering) left out."""
+        model = _model_of(self.object_type)
+        out = []
+        for key, old, new in self.changes:
+            if key in _HIDDEN_FIELDS or key.endswith(("_path", "_folded", "_id")):
+                continue
+            field = _field_of(model, key)
+            label = str(field.verbose_name) if field is not None else key.replace("_", " ")
+            out.append((label, _value_label(field, old), _value_label(field, new)))
+        return out
+
+
+_HIDDEN_FIELDS = {"id", "path", "depth", "sort_order", "name_folded", "created_at", "updated_at"}
+
+
+def _model_of(object_type: str):
+    try:
+        return apps.get_model(object_type)
+    except (LookupError, ValueError):
+        return None
+
+
+def _field_of(model, name: str):
+    if model is None:
+        return None
+    try:
+        return model._meta.get_field(name)
+    except Exception:  # noqa: BLE001 - a field removed since the event was written
+        return None
+
+
+def _value_label(field, value):
+    if value is None or field is None:
+        return value
+    if value is True or value is False:
+        return "Có" if value else "Không"
+    choices = dict(field.flatchoices) if getattr(field, "choices", None) else None
+    if choices and value in choices:
+        return choices[value]
+    return value

@@ -171,7 +171,7 @@ def test_target_lists_come_from_the_catalog():
 
 def test_the_index_offers_the_same_targets_as_the_table(personas):
     html = _client(personas["admin"]).get("/xet-danh-hieu/").content.decode()
-    assert "".join(f"<option>{t}</option>" for t in svc.FILTER_TARGETS) in html
+    assert "".join(f'<option value="{t}">{t} – {svc.target_label(t)}</option>' for t in svc.FILTER_TARGETS) in html
 
 
 def test_the_page_export_is_the_service_table(graded, org, personas):
