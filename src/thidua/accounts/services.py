@@ -5,6 +5,7 @@ from django.utils import timezone
 from thidua.accounts.models import ApiToken, Role, RoleAssignment
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
+from thidua.common.clean import clean_text
 from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
 from thidua.common.text import nfc
@@ -17,7 +18,7 @@ MSG_TOKEN_NAME = "Cần đặt tên cho mã API."
 @transaction.atomic
 def api_token_create(*, actor: Actor, name: str) -> tuple[ApiToken, str]:
     """Create a token for the acting user; the raw key is shown once and never stored."""
-    name = nfc(name)
+    name = clean_text(name, "name", max_length=ApiToken._meta.get_field("name").max_length)
     if not name:
         raise ValidationError({"name": MSG_TOKEN_NAME})
     raw = ApiToken.new_raw()
@@ -90,7 +91,8 @@ def user_create(*, actor: Actor, scope, username: str, password: str, full_name:
     """Create a login; optionally give it a role and link it to a person (staff see their own record)."""
     if not scope.is_admin:
         raise PermissionDenied(MSG_FORBIDDEN)
-    username = nfc(username)
+    username = clean_text(username, "username", max_length=User._meta.get_field("username").max_length)
+    full_name = clean_text(full_name, "full_name", max_length=User._meta.get_field("first_name").max_length)
     if not username:
         raise ValidationError({"username": "Cần tên đăng nhập."})
     if User.objects.filter(username=username).exists():

@@ -13,8 +13,10 @@ def tokens(request):
     if request.method == "POST":
         try:
             if "revoke" in request.POST:
+                pk = request.POST["revoke"]  # a token's id; anything else names no token of this user
                 api_token_revoke(actor=actor_of(request),
-                                 token=get_object_or_404(ApiToken, pk=request.POST["revoke"], user=request.user))
+                                 token=get_object_or_404(ApiToken, pk=int(pk) if pk.isdecimal() and len(pk) < 10
+                                                         else None, user=request.user))
             else:
                 _, raw = api_token_create(actor=actor_of(request), name=request.POST.get("name", ""))
         except ValidationError as exc:
@@ -38,7 +40,7 @@ from thidua.common.web import apply_errors, paginate, scope_of  # noqa: E402
 class UserCreateForm(forms.Form):
     username = forms.CharField(label="Tên đăng nhập", max_length=150)
     password = forms.CharField(label="Mật khẩu", widget=forms.PasswordInput, min_length=8)
-    full_name = forms.CharField(label="Họ và tên", required=False)
+    full_name = forms.CharField(label="Họ và tên", required=False, max_length=150)
     role = forms.ChoiceField(label="Vai trò", choices=[("", "—")] + Role.choices, required=False)
     unit_code = forms.CharField(label="Mã đơn vị (phạm vi)", required=False)
     party_code = forms.CharField(label="Mã tổ chức đảng (phạm vi)", required=False)

@@ -13,6 +13,7 @@ MSG_CSRF = "Thiếu hoặc sai mã CSRF (gửi kèm tiêu đề X-CSRFToken khi 
 MSG_BAD_JSON = "Nội dung gửi lên không phải JSON hợp lệ."
 MSG_INVALID = "Giá trị không hợp lệ."
 MSG_DATA = "Dữ liệu vượt giới hạn cho phép hoặc chứa ký tự không hợp lệ."
+MSG_TOO_DEEP = "Nội dung JSON lồng nhau quá sâu; hãy gửi tài liệu phẳng hơn (vài chục cấp là đủ)."
 MSG_UNKNOWN_UNIT = "Mã đơn vị không tồn tại: {codes}."
 
 # pydantic error type (prefix) → Vietnamese message
@@ -99,7 +100,12 @@ def install(api) -> None:
         # the database refused a value (NUL byte, number out of range): the input's fault, not a 500
         return api.create_response(request, field_errors({"__all__": MSG_DATA}), status=422)
 
+    def on_too_deep(request, exc: RecursionError):
+        # a JSON body nested thousands of levels deep exhausts the parser's stack: bad input, not a 500
+        return api.create_response(request, field_errors({"$": MSG_TOO_DEEP}), status=422)
+
     api.add_exception_handler(NinjaValidationError, on_validation)
+    api.add_exception_handler(RecursionError, on_too_deep)
     api.add_exception_handler(DataError, on_data_error)
     api.add_exception_handler(DjangoValidationError, on_service_validation)
     api.add_exception_handler(PermissionDenied, on_forbidden)

@@ -5,6 +5,8 @@ from decimal import Decimal
 from ninja import Field, Schema
 from pydantic import ConfigDict, field_validator
 
+from thidua.common.clean import MSG_CONTROL, code_problem, text_problem
+from thidua.common.text import nfc
 from thidua.organizations.models import ClusterLevel, PartyOrgKind, SuccessionKind, UnitKind
 from thidua.people.models import Gender, LeaveKind, StaffType
 from thidua.records.models import (
@@ -15,14 +17,30 @@ from thidua.records.models import (
     InitiativeLevel,
     Track,
 )
+from thidua.records.validators import MAX_COUNT
 
-MSG_NUL = "Chứa ký tự không hợp lệ (NUL)."
+MSG_NUL = MSG_CONTROL
+MAX_INT = 2**31 - 1  # the database's integer column
+MSG_INT_RANGE = f"Số phải trong khoảng {-MAX_INT - 1:,} đến {MAX_INT:,}.".replace(",", ".")
 
 
 def _no_nul(value):
-    # PostgreSQL refuses NUL in text: say so as a field error instead of failing in the database
-    if isinstance(value, str) and "\x00" in value:
-        raise ValueError(MSG_NUL)
+    # PostgreSQL refuses NUL in text and Excel refuses control characters: say so as a field error
+    # instead of failing in the database or in every later export; an integer beyond the database's
+    # column is refused here rather than overflowing there
+    if isinstance(value, str) and text_problem(value):
+        raise ValueError(text_problem(value))
+    if isinstance(value, int) and not isinstance(value, bool) and not -MAX_INT - 1 <= value <= MAX_INT:
+        raise ValueError(MSG_INT_RANGE)
+    return value
+
+
+def _code_ok(value):
+    """Codes of units (new or corrected): letters, digits, "-", "_", "." (common.clean)."""
+    if value:
+        problem = code_problem(nfc(value).upper())
+        if problem:
+            raise ValueError(problem)
     return value
 
 
@@ -32,6 +50,8 @@ class Clean(Schema):
     def no_nul(cls, value):
         if isinstance(value, list):
             return [_no_nul(v) for v in value]
+        if isinstance(value, dict):
+            return {_no_nul(k): _no_nul(v) for k, v in value.items()}
         return _no_nul(value)
 
 
@@ -129,6 +149,8 @@ class UnitCreateIn(In):
     has_legal_personality: bool = True
     valid_from: datetime.date | None = None
 
+    _code = field_validator("code")(_code_ok)
+
 
 class UnitPatchIn(In):
     """Either a rename (name + date, kept as a dated UnitSuccession) or attribute corrections."""
@@ -144,6 +166,8 @@ class UnitPatchIn(In):
     valid_from: datetime.date | None = None
     reason: str = ""
 
+    _code = field_validator("code")(_code_ok)
+
 
 class UnitMergeIn(In):
     others: list[str] = Field(..., description="mã các đơn vị hợp nhất cùng đơn vị trên đường dẫn")
@@ -154,11 +178,15 @@ class UnitMergeIn(In):
     date: datetime.date
     decision_no: str = ""
 
+    _code = field_validator("new_code")(_code_ok)
+
 
 class SplitPart(In):
     code: str = Field(..., max_length=40)
     name: str = Field(..., max_length=255)
     kind: UnitKind | None = None
+
+    _code = field_validator("code")(_code_ok)
 
 
 class UnitSplitIn(In):
@@ -495,13 +523,13 @@ class ReasonIn(In):
 
 
 class StatsIn(In):
-    total: int = Field(..., ge=0)
-    completed: int = Field(..., ge=0)
-    ldtt: int = Field(..., ge=0)
-    cstdcs: int = Field(..., ge=0)
-    disciplined: int = Field(..., ge=0)
-    cluster_rank: int | None = Field(None, ge=1)
-    cluster_size: int | None = Field(None, ge=1)
+    total: int = Field(..., ge=0, le=MAX_COUNT)
+    completed: int = Field(..., ge=0, le=MAX_COUNT)
+    ldtt: int = Field(..., ge=0, le=MAX_COUNT)
+    cstdcs: int = Field(..., ge=0, le=MAX_COUNT)
+    disciplined: int = Field(..., ge=0, le=MAX_COUNT)
+    cluster_rank: int | None = Field(None, ge=1, le=MAX_COUNT)
+    cluster_size: int | None = Field(None, ge=1, le=MAX_COUNT)
 
 
 # --- audit --------------------------------------------------------------------------------

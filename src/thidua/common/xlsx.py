@@ -6,6 +6,8 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Font
 
+from thidua.common.clean import strip_control, text_problem
+
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -21,9 +23,12 @@ def text_cell(sheet, value: str) -> WriteOnlyCell:
 def safe_row(sheet, row) -> list:
     """The row with every string that starts like a formula ("=", "+", "-", "@") written as text.
 
-    Only strings: a real negative number stays a number."""
+    Only strings: a real negative number stays a number. A control character (which no stored text
+    should hold, common.clean) is dropped rather than let openpyxl refuse the whole file."""
     out = list(row)
     for position, value in enumerate(out):
+        if type(value) is str and text_problem(value):
+            out[position] = value = strip_control(value)
         if type(value) is str and value.startswith(FORMULA_STARTS):
             out[position] = text_cell(sheet, value)
     return out

@@ -12,6 +12,7 @@ from thidua.audit.bulk import AuditLog
 from thidua.audit.models import AuditEvent
 from thidua.common.bulk import insert_rows, update_rows
 from thidua.common.context import Actor
+from thidua.common.clean import text_problem
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
@@ -33,7 +34,7 @@ MSG_CYCLE = "Đơn vị cấp trên tạo thành vòng lặp (đơn vị là c�
 MSG_PARENT_CHANGE = ("Đơn vị {code} đang trực thuộc {old}: không đổi đơn vị cấp trên qua nhập Excel, "
                      "hãy dùng chức năng chuyển đơn vị.")
 
-CODE_PATTERN = re.compile(r"^[A-Z0-9_.\-]{1,40}$")
+CODE_PATTERN = re.compile(r"^[A-Z0-9][A-Z0-9_.\-]{0,39}$")  # the rule of common.clean.code_problem, 40 at most
 NAME_LIMIT = Unit._meta.get_field("name").max_length
 HEADERS = {column.key: column.header for column in UNIT_COLUMNS}
 POSITIONS = {column.key: position for position, column in enumerate(UNIT_COLUMNS)}
@@ -68,6 +69,8 @@ class UnitsImport:
             problems.append(("name", MSG_REQUIRED.format(label=HEADERS["name"])))
         elif len(name) > NAME_LIMIT:
             problems.append(("name", MSG_TOO_LONG.format(label=HEADERS["name"], limit=NAME_LIMIT)))
+        elif text_problem(name):
+            problems.append(("name", text_problem(name)))
         kind = KIND_BY_WORD.get(fold(reader.text(cells[2])))
         if kind is None:
             problems.append(("kind", MSG_CHOICE.format(label=HEADERS["kind"]) if cells[2] is not None

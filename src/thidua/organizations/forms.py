@@ -1,5 +1,6 @@
 from django import forms
 
+from thidua.common.clean import validate_code, validate_text
 from thidua.organizations.models import ClusterLevel, PartyOrgKind, Unit, UnitKind
 from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
@@ -7,15 +8,15 @@ DATE_INPUT = forms.DateInput(attrs={"placeholder": "dd/mm/yyyy"}, format="%d/%m/
 
 
 class UnitCreateForm(forms.Form):
-    code = forms.CharField(label="Mã đơn vị", max_length=40)
-    name = forms.CharField(label="Tên đơn vị", max_length=255)
+    code = forms.CharField(label="Mã đơn vị", max_length=40, validators=[validate_code])
+    name = forms.CharField(label="Tên đơn vị", max_length=255, validators=[validate_text])
     kind = forms.ChoiceField(label="Loại đơn vị", choices=UnitKind.choices)
     has_legal_personality = forms.BooleanField(label="Có tư cách pháp nhân", required=False, initial=True)
     valid_from = forms.DateField(label="Hiệu lực từ", required=False, widget=DATE_INPUT)
 
 
 class UnitRenameForm(forms.Form):
-    name = forms.CharField(label="Tên mới", max_length=255)
+    name = forms.CharField(label="Tên mới", max_length=255, validators=[validate_text])
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_INPUT)
     decision_no = forms.CharField(label="Số quyết định", required=False, max_length=80)
 
@@ -23,8 +24,8 @@ class UnitRenameForm(forms.Form):
 class UnitMergeForm(forms.Form):
     other_codes = forms.CharField(label="Mã các đơn vị hợp nhất cùng (cách nhau bởi dấu phẩy)", max_length=2000)
     into_code = forms.CharField(label="Sáp nhập vào đơn vị có sẵn (mã), bỏ trống để lập đơn vị mới", required=False)
-    new_code = forms.CharField(label="Mã đơn vị mới", required=False, max_length=40)
-    new_name = forms.CharField(label="Tên đơn vị mới", required=False, max_length=255)
+    new_code = forms.CharField(label="Mã đơn vị mới", required=False, max_length=40, validators=[validate_code])
+    new_name = forms.CharField(label="Tên đơn vị mới", required=False, max_length=255, validators=[validate_text])
     date = forms.DateField(label="Ngày hiệu lực", widget=DATE_INPUT)
     decision_no = forms.CharField(label="Số quyết định", required=False, max_length=80)
 
@@ -60,8 +61,8 @@ class UnitDissolveForm(forms.Form):
 
 
 class ClusterCreateForm(forms.Form):
-    code = forms.CharField(label="Mã khối", max_length=40)
-    name = forms.CharField(label="Tên khối, cụm thi đua", max_length=255)
+    code = forms.CharField(label="Mã khối", max_length=40, validators=[validate_code])
+    name = forms.CharField(label="Tên khối, cụm thi đua", max_length=255, validators=[validate_text])
     level = forms.ChoiceField(label="Cấp tổ chức", choices=ClusterLevel.choices)
 
 
@@ -87,8 +88,8 @@ class PartyCloseForm(forms.Form):
 
 
 class PartyOrgCreateForm(forms.Form):
-    code = forms.CharField(label="Mã tổ chức đảng", max_length=40)
-    name = forms.CharField(label="Tên tổ chức đảng", max_length=255)
+    code = forms.CharField(label="Mã tổ chức đảng", max_length=40, validators=[validate_code])
+    name = forms.CharField(label="Tên tổ chức đảng", max_length=255, validators=[validate_text])
     kind = forms.ChoiceField(label="Loại", choices=PartyOrgKind.choices)
     parent_code = forms.CharField(label="Mã tổ chức đảng cấp trên (bỏ trống: cấp cao nhất)", required=False)
     unit_code = forms.CharField(label="Mã cơ quan, đơn vị gắn với", required=False)

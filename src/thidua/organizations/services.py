@@ -5,11 +5,11 @@ from django.db import transaction
 
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
+from thidua.common.clean import clean_code, clean_text, text_problem
 from thidua.common.context import Actor
 from thidua.common.errors import ValidationError
 from thidua.common.permissions import require
 from thidua.common.scope import Scope
-from thidua.common.text import nfc
 from thidua.organizations.models import (
     Cluster,
     ClusterMembership,
@@ -59,9 +59,10 @@ def unit_create(*, actor: Actor, scope: Scope, code: str, name: str, kind: str, 
     require(scope, UNIT_CREATE, parent)
     if parent is not None and parent.valid_to is not None:
         raise ValidationError({"parent": MSG_PARENT_CLOSED})
-    code = nfc(code).upper()
+    code = clean_code(code)
     _require_code_free(code)
-    unit = Unit(code=code, name=nfc(name), kind=kind, parent=parent, short_name=nfc(short_name),
+    unit = Unit(code=code, name=clean_text(name, "name"), kind=kind, parent=parent,
+                short_name=clean_text(short_name or "", "short_name"),
                 has_legal_personality=has_legal_personality, valid_from=valid_from)
     unit.full_clean(exclude=["path"])
     unit.save()
@@ -81,7 +82,11 @@ def unit_update(*, actor: Actor, scope: Scope, unit: Unit, reason: str = "", **c
     for key, value in changes.items():
         if key not in allowed:
             raise ValidationError({key: "Không được sửa trường này ở đây."})
-        setattr(unit, key, nfc(value).upper() if key == "code" else value)
+        if key == "code":
+            value = clean_code(value)
+        elif key == "short_name":
+            value = clean_text(value or "", "short_name")  # null from the API means "no short name"
+        setattr(unit, key, value)
     if "code" in changes:
         _require_code_free(unit.code, exclude_pk=unit.pk)
     unit.full_clean(exclude=["path"])
@@ -99,7 +104,7 @@ def unit_rename(*, actor: Actor, scope: Scope, unit: Unit, name: str, date: date
         raise ValidationError({"name": MSG_UNIT_CLOSED})
     before = snapshot(unit)
     old = unit.name
-    unit.name = nfc(name)
+    unit.name = clean_text(name, "name")
     unit.full_clean(exclude=["path"])
     unit.save(update_fields=["name", "name_folded"])
     UnitSuccession.objects.create(predecessor=unit, successor=unit, date=date, kind=SuccessionKind.RENAMED,
@@ -144,10 +149,13 @@ MSG_HEAD_NOT_MEMBER = "Khối trưởng, khối phó phải là thành viên c�
 def cluster_create(*, actor: Actor, scope: Scope, code: str, name: str, level: str,
                    organizer: Unit | None = None, description: str = "") -> Cluster:
     require(scope, CLUSTER_CREATE, organizer)
-    code = nfc(code).upper()
+    code = clean_code(code)
     if Cluster.objects.filter(code=code).exists():
         raise ValidationError({"code": MSG_CLUSTER_CODE_TAKEN})
-    cluster = Cluster(code=code, name=nfc(name), level=level, organizer=organizer, description=description)
+    cluster = Cluster(code=code, name=clean_text(name, "name"), level=level, organizer=organizer,
+                      description=description or "")
+    if text_problem(cluster.description):
+        raise ValidationError({"description": text_problem(cluster.description)})
     cluster.full_clean()
     cluster.save()
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=cluster, after=snapshot(cluster), verb="cluster_create")
@@ -193,10 +201,10 @@ MSG_PARTY_CODE_TAKEN = "Mã tổ chức đảng đã tồn tại."
 def party_org_create(*, actor: Actor, scope: Scope, code: str, name: str, kind: str,
                      parent: PartyOrg | None = None, unit: Unit | None = None) -> PartyOrg:
     require(scope, PARTY_ORG_CREATE, parent)
-    code = nfc(code).upper()
+    code = clean_code(code)
     if PartyOrg.objects.filter(code=code).exists():
         raise ValidationError({"code": MSG_PARTY_CODE_TAKEN})
-    org = PartyOrg(code=code, name=nfc(name), kind=kind, parent=parent, unit=unit)
+    org = PartyOrg(code=code, name=clean_text(name, "name"), kind=kind, parent=parent, unit=unit)
     org.full_clean(exclude=["path"])
     org.save()
     org.path = f"{parent.path if parent else '/'}{org.pk}/"

@@ -26,6 +26,7 @@ from thidua.people.validators import (  # noqa: F401  (the messages are re-expor
     MSG_NAME_REQUIRED,
     MSG_START_BEFORE_OPEN,
     MSG_UNIT_CLOSED,
+    MSG_UNIT_REQUIRED,
     check_citizen_id,
     check_start_after_open,
     leave_problems,
@@ -123,6 +124,8 @@ def posting_open(*, actor: Actor, scope: Scope, person: Person, unit: Unit, staf
                  start: datetime.date, position: str = "", is_leader: bool = False, grade_group: str = "",
                  is_secondment: bool = False, decision_no: str = "") -> Posting:
     """Open a posting; the open one (if any) closes the day before `start` (a transfer)."""
+    if unit is None:  # before the permission, which reads the unit's path
+        raise ValidationError({"unit": MSG_UNIT_REQUIRED})
     require(scope, POSTING_OPEN, Posting(person=person, unit=unit))
     raise_problems(posting_problems(unit=unit, staff_type=staff_type, start=start, position=nfc(position),
                                     grade_group=nfc(grade_group), decision_no=nfc(decision_no)))

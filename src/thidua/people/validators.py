@@ -15,6 +15,7 @@ from functools import partial
 
 from django.utils.text import capfirst
 
+from thidua.common.clean import text_problem
 from thidua.common.errors import ValidationError
 from thidua.common.text import nfc
 from thidua.people.models import Gender, Leave, PartyMembership, Person, Posting
@@ -84,6 +85,8 @@ def check_citizen_id(value: str) -> str | None:
 def check_length(field: str, value: str | None, limits: dict | None = None) -> str | None:
     """`limits`: field → (label, limit); these rules' TEXT_LIMITS unless another table is given."""
     label, limit = (limits or TEXT_LIMITS)[field]
+    if problem := text_problem(value):  # control characters: refused for every free text (common.clean)
+        return problem
     if value and len(value) > limit:
         return MSG_TOO_LONG.format(label=label, limit=limit)
     return None

@@ -40,6 +40,8 @@ MSG_REPEATED_FACT = "{what} năm {year} đã có ở dòng {row}."
 STATS_DETAIL_TOTAL = "cần tổng số thành viên"
 STATS_DETAIL_COUNT = "{label} phải từ 0 đến tổng số {total}"
 STATS_DETAIL_RANK = "thứ hạng lớn hơn số đơn vị trong khối"
+MAX_COUNT = 1_000_000  # no unit has more members; far below the integer column's limit
+STATS_DETAIL_MAX = "mỗi số không quá 1.000.000"
 STATS_DETAIL_RANK_POSITIVE = "thứ hạng và số đơn vị trong khối phải từ 1 trở lên"
 # the counts bounded by the total, with the words the message uses for them
 STATS_COUNT_LABELS = {"completed": "số hoàn thành nhiệm vụ", "ldtt": "số Lao động tiên tiến",
@@ -141,6 +143,11 @@ def stats_problems(*, total: int | None, completed: int | None, ldtt: int | None
     """A collective's member counts: a total, each count between 0 and it, a rank within the cluster."""
     if total is None or total < 0:
         return [("total", MSG_STATS.format(detail=STATS_DETAIL_TOTAL))]
+    too_big = [f for f, v in (("total", total), ("completed", completed), ("ldtt", ldtt), ("cstdcs", cstdcs),
+                              ("disciplined", disciplined), ("cluster_rank", cluster_rank),
+                              ("cluster_size", cluster_size)) if v is not None and v > MAX_COUNT]
+    if too_big:  # beyond the database's integer column: refused here, at the field
+        return [(f, MSG_STATS.format(detail=STATS_DETAIL_MAX)) for f in too_big]
     problems = []
     for field, value in (("completed", completed), ("ldtt", ldtt), ("cstdcs", cstdcs), ("disciplined", disciplined)):
         if value is not None and not 0 <= value <= total:

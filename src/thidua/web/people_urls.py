@@ -14,8 +14,8 @@ urlpatterns = [
     path("ca-nhan/<int:pk>/nghi/", views.person_leave, name="person_leave"),
     path("ca-nhan/<int:pk>/lich-su/them/", views.person_history_add, name="person_history_add"),
     path("ca-nhan/<int:pk>/lich-su/them/<str:kind>/", views.person_history_add, name="person_history_add_kind"),
-    path("don-vi/<str:code>/lich-su/them/", views.unit_history_add, name="unit_history_add"),
-    path("don-vi/<str:code>/lich-su/them/<str:kind>/", views.unit_history_add, name="unit_history_add_kind"),
-    path("don-vi/<str:code>/so-lieu/", views.unit_stats_set, name="unit_stats_set"),
+    path("don-vi/<code:code>/lich-su/them/", views.unit_history_add, name="unit_history_add"),
+    path("don-vi/<code:code>/lich-su/them/<str:kind>/", views.unit_history_add, name="unit_history_add_kind"),
+    path("don-vi/<code:code>/so-lieu/", views.unit_stats_set, name="unit_stats_set"),
     path("lich-su/<str:kind>/<int:pk>/sua/", views.history_edit, name="history_edit"),
 ]

@@ -6,12 +6,12 @@ from thidua.web import units as views
 app_name = "organizations"
 urlpatterns = [
     path("don-vi/", views.unit_tree, name="unit_tree"),
-    path("don-vi/<str:code>/", views.unit_detail, name="unit_detail"),
-    path("don-vi/<str:code>/thao-tac/<str:action>/", views.unit_action, name="unit_action"),
-    path("don-vi/<str:code>/xep-loai/<int:year>/<str:transition>/", views.grade_year_transition,
+    path("don-vi/<code:code>/", views.unit_detail, name="unit_detail"),
+    path("don-vi/<code:code>/thao-tac/<str:action>/", views.unit_action, name="unit_action"),
+    path("don-vi/<code:code>/xep-loai/<int:year>/<str:transition>/", views.grade_year_transition,
          name="grade_year_transition"),
     path("khoi-thi-dua/", views.cluster_list, name="cluster_list"),
-    path("khoi-thi-dua/<str:code>/", views.cluster_detail, name="cluster_detail"),
+    path("khoi-thi-dua/<code:code>/", views.cluster_detail, name="cluster_detail"),
     path("to-chuc-dang/", views.party_list, name="party_list"),
-    path("to-chuc-dang/<str:code>/", views.party_detail, name="party_detail"),
+    path("to-chuc-dang/<code:code>/", views.party_detail, name="party_detail"),
 ]
