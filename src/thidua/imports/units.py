@@ -11,8 +11,8 @@ from types import SimpleNamespace
 from thidua.audit.bulk import AuditLog
 from thidua.audit.models import AuditEvent
 from thidua.common.bulk import insert_rows, update_rows
-from thidua.common.context import Actor
 from thidua.common.clean import text_problem
+from thidua.common.context import Actor
 from thidua.common.errors import MSG_FORBIDDEN
 from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
