@@ -1,4 +1,5 @@
 """thidua settings: one module, driven by environment variables (see README.md)."""
+import datetime
 from pathlib import Path
 
 import environ
@@ -25,6 +26,7 @@ INSTALLED_APPS = [
     "django_htmx",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "thidua.common",
     "thidua.audit",
     "thidua.organizations",
@@ -49,8 +51,10 @@ MIDDLEWARE = [
     "thidua.accounts.middleware.ScopeMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "thidua.common.middleware.RequestIdMiddleware",
+    "axes.middleware.AxesMiddleware",   # last: turns a refused login into the Vietnamese lockout page
 ]
 
 ROOT_URLCONF = "thidua.urls"
@@ -127,6 +131,49 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 SESSION_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+
+# --- safety (docs/ARCHITECTURE.md, "Safety") ---------------------------------------------------
+# `thidua serve` and the WSGI/ASGI entry points refuse to start without THIDUA_SECRET_KEY unless
+# THIDUA_DEBUG is set (thidua.common.security.check_production); tests and commands still run.
+SECRET_KEY_FROM_ENV = bool(env("THIDUA_SECRET_KEY", default=""))
+# Secure cookies unless debugging (browsers keep them on http://localhost); THIDUA_SECURE_COOKIES=0
+# for a plain-HTTP deployment or a load test client over HTTP.
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env.bool("THIDUA_SECURE_COOKIES", default=not DEBUG)
+# Behind a reverse proxy that terminates HTTPS and sets X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = (("HTTP_X_FORWARDED_PROTO", "https") if env.bool("THIDUA_BEHIND_HTTPS_PROXY", default=False)
+                           else None)
+SECURE_SSL_REDIRECT = env.bool("THIDUA_SSL_REDIRECT", default=False)
+# HSTS is sent on HTTPS requests only (SecurityMiddleware), never in debug.
+SECURE_HSTS_SECONDS = 0 if DEBUG else env.int("THIDUA_HSTS_SECONDS", default=31_536_000)
+SECURE_REFERRER_POLICY = "same-origin"
+# Content-Security-Policy (django-csp): scripts only from our static files (htmx, Swagger UI), no
+# inline script; inline styles stay allowed (style attributes of progress bars, htmx's indicator style).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Login throttling (django-axes): after AXES_FAILURE_LIMIT wrong passwords for one user name from
+# one address, that pair is refused for AXES_COOLOFF_TIME, even with the right password.
+AUTHENTICATION_BACKENDS = [
+    "thidua.accounts.backends.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env.int("THIDUA_LOGIN_FAILURE_LIMIT", default=10)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("THIDUA_LOGIN_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "thidua.accounts.lockout.login_locked"
+AXES_VERBOSE = False
 
 LOGGING = {
     "version": 1,

@@ -1,6 +1,9 @@
 import os
 
-from django.core.management import BaseCommand, call_command
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import BaseCommand, CommandError, call_command
+
+from thidua.common.security import check_production
 
 
 class Command(BaseCommand):
@@ -13,12 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--no-migrate", action="store_true")
 
     def handle(self, *args, **opts):
+        try:
+            check_production()
+        except ImproperlyConfigured as exc:
+            raise CommandError(str(exc)) from exc
         if not opts["no_migrate"]:
             call_command("migrate", interactive=False, verbosity=0)
-        from django.conf import settings
-
-        if settings.SECRET_KEY.startswith("thidua-insecure"):
-            self.stderr.write("Cảnh báo: đang dùng khóa bí mật mặc định; đặt THIDUA_SECRET_KEY khi chạy thật.")
         from granian import Granian
         from granian.constants import Interfaces
 
