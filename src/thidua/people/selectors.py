@@ -7,7 +7,7 @@ from thidua.common.errors import MSG_NOT_FOUND
 from thidua.common.scope import Scope
 from thidua.common.text import fold
 from thidua.organizations.models import PartyOrg, Unit
-from thidua.people.models import Person
+from thidua.people.models import Person, StaffType
 
 
 def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staff_type: str = "",
@@ -38,6 +38,36 @@ def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staf
         # walking the name b-tree and discarding most rows (names late in the alphabet: 40 → 10 ms)
         return qs.select_related("unit").order_by(Concat("sort_key", Value("")), "id")
     return qs.select_related("unit").order_by("sort_key", "id")
+
+
+MSG_FILTER_UNIT = "Không tìm thấy đơn vị {code}."
+MSG_FILTER_PARTY_ORG = "Không tìm thấy tổ chức đảng {code}."
+MSG_FILTER_STAFF_TYPE = "Không có loại cán bộ “{value}”: hãy chọn trong danh sách."
+MSG_FILTER_FLAG = "Giá trị “{value}” không hợp lệ: hãy chọn Có hoặc Không."
+
+
+def person_filter_problems(scope: Scope, *, unit_code: str = "", party_code: str = "", staff_type: str = "",
+                           leader: str = "", party: str = "") -> dict[str, str]:
+    """Every filter of the people list that names nothing (an unknown unit or party organisation, or one
+    outside the user's scope, an unknown staff type or flag), field → message: the list says so instead
+    of silently showing nobody or everybody."""
+    problems = {}
+    code = unit_code.strip()
+    if code:
+        unit = None if "\x00" in code else Unit.objects.filter(code=code.upper()).only("path").first()
+        if unit is None or not scope.can_unit(unit):
+            problems["unit"] = MSG_FILTER_UNIT.format(code=code[:40])
+    code = party_code.strip()
+    if code:
+        org = None if "\x00" in code else PartyOrg.objects.filter(code=code.upper()).only("path").first()
+        if org is None or not scope.can_party(org):
+            problems["party_org"] = MSG_FILTER_PARTY_ORG.format(code=code[:40])
+    if staff_type and staff_type not in StaffType.values:
+        problems["staff_type"] = MSG_FILTER_STAFF_TYPE.format(value=staff_type[:40])
+    for name, value in (("leader", leader), ("party", party)):
+        if value and value not in ("1", "0"):
+            problems[name] = MSG_FILTER_FLAG.format(value=value[:40])
+    return problems
 
 
 def person_get_for_user(scope: Scope, pk: int) -> Person:

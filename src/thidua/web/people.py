@@ -43,7 +43,12 @@ def person_list(request):
         raise PermissionDenied
     qs = _filtered(request)
     page = paginate(request, qs, per_page=50)
+    g = request.GET
+    filter_errors = sel.person_filter_problems(
+        scope, unit_code=g.get("unit", ""), party_code=g.get("party_org", ""), staff_type=g.get("staff_type", ""),
+        leader=g.get("leader", ""), party=g.get("party", ""))
     ctx = {"page": page, "nav": "people", "filters": {k: request.GET.get(k, "") for k in FILTERS},
+           "filter_errors": filter_errors,
            "staff_types": StaffType.choices, "query": query_without_page(request),
            "can_create": scope.has("edit_people")}
     template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
