@@ -22,6 +22,7 @@ YEARS = {"min_year": MIN_YEAR, "max_year": MAX_YEAR}
 MSG_YEAR_MALFORMED = "Năm “{value}” không hợp lệ: cần một số nguyên từ {lo} đến {hi}. Đang hiển thị năm {year}."
 MSG_YEAR_RANGE = "Năm {value} nằm ngoài phạm vi các quy định ({lo}–{hi}). Đang hiển thị năm {year}."
 MSG_COUNTS = "Số lượng phải là số nguyên không âm."
+MSG_PAGE = "Không có trang “{value}”: đang hiển thị trang {page}/{pages}."
 
 
 def _year(request) -> tuple[int, str]:
@@ -103,11 +104,14 @@ def unit_table(request, code):
         rows = svc.table_rows(result, flt)
         return xlsx_response(svc.TABLE_FILE_NAME.format(code=unit.code, year=year), svc.TABLE_SHEET.format(year=year),
                              *svc.table_export(rows, svc.table_targets(rows)))
+    raw_page = (request.GET.get("page") or "").strip()
     try:
-        page = int(request.GET.get("page") or 1)
+        page = int(raw_page or 1)
     except ValueError:
         page = 1
     table = svc.unit_table_page(unit, year, flt, page)
+    page_error = (MSG_PAGE.format(value=raw_page[:20], page=table["page"], pages=table["pages"])
+                  if raw_page and raw_page != str(table["page"]) else "")
     targets = table["targets"]
     for r in table["rows"]:
         r["cells"] = [(t, r["answers"].get(t)) for t in targets]
@@ -118,7 +122,7 @@ def unit_table(request, code):
         "unit": unit, "year": year, "year_error": year_error, "rows": table["rows"], "targets": targets,
         "table": table, "filters": flt, "nav": "eligibility", "all_targets": svc.FILTER_TARGETS,
         "target_label": svc.target_label, "query": query, "page_query": _without_page(query),
-        "large": table["n_people"] > INLINE_LIMIT, **LABELS, **YEARS,
+        "large": table["n_people"] > INLINE_LIMIT, "page_error": page_error, **LABELS, **YEARS,
     })
 
 
