@@ -125,6 +125,9 @@ TASKS = {
 # a running job renews its lease every THIDUA_JOB_LEASE_SECONDS / 4; a job whose lease is older is dead
 JOB_LEASE_SECONDS = env.int("THIDUA_JOB_LEASE_SECONDS", default=120)
 
+# Excel uploads: refused above this size, or when the .xlsx inflates beyond the second limit (zip bomb)
+IMPORT_MAX_UPLOAD_MB = env.int("THIDUA_IMPORT_MAX_UPLOAD_MB", default=20)
+IMPORT_MAX_UNCOMPRESSED_MB = env.int("THIDUA_IMPORT_MAX_UNCOMPRESSED_MB", default=300)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 50 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 

@@ -36,6 +36,8 @@ def run_import(job, progress):
     finally:
         close()
     data = result.as_dict()
+    if not result.ok and params.get("dry_run", True) and params.get("token"):
+        storage.discard_upload(user, params["token"])   # a refused file cannot be committed: not kept
     if result.errors:
         path = storage.errors_path(job.pk)
         exports.write_xlsx("errors", error_rows(result.errors), target=path)

@@ -18,6 +18,7 @@ from thidua.jobs.services import job_start, jobs_expire
 from thidua.organizations.selectors import unit_get_for_user
 
 INLINE_MAX_ROWS = 2000          # larger files go to a background job with a progress bar
+INLINE_MAX_UNCOMPRESSED = 40 * 1024 * 1024   # above this the rows are not even counted in the request
 EXPORT_INLINE_MAX_ROWS = 20_000
 CAPS = {"units": "edit_units", "people": "edit_people", "history": "edit_history"}
 
@@ -63,13 +64,16 @@ def upload(request):
         return render(request, "imports/index.html", _page_context(request, form=form), status=400)
     kind = form.cleaned_data["kind"]
     _require_capability(scope, kind)
-    token = storage.save_upload(request.user, form.cleaned_data["file"])
+    upload_file = form.cleaned_data["file"]
+    token = storage.save_upload(request.user, upload_file)
     path = storage.upload_path(request.user, token)
-    if _rows_in(path, kind) > INLINE_MAX_ROWS:
+    if getattr(upload_file, "uncompressed_size", 0) > INLINE_MAX_UNCOMPRESSED or _rows_in(path, kind) > INLINE_MAX_ROWS:
         job = job_start(user=request.user, kind="import", params={
             "kind": kind, "path": str(path), "token": token, "dry_run": True, "user_id": request.user.pk})
         return redirect("imports:job", pk=job.pk)
     result = import_file(actor=actor_of(request), scope=scope, kind=kind, source=path, dry_run=True)
+    if not result.ok:   # a refused file cannot be committed: nothing of it stays on disk
+        storage.discard_upload(request.user, token)
     return render(request, "imports/preview.html", _page_context(
         request, result=result, kind=kind, kind_label=KIND_LABELS[kind], token=token,
         filename=form.cleaned_data["file"].name))
