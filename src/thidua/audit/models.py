@@ -71,6 +71,16 @@ class AuditEvent(models.Model):
         return str(model._meta.verbose_name) if model else ""
 
     @property
+    def verb_label(self) -> str:
+        """What was done, in words ("nhập từ Excel", "đổi tên"…); the object's name when the verb
+        says no more than the action column."""
+        verb = self.verb or ""
+        if verb in VERB_LABELS:
+            return VERB_LABELS[verb]
+        prefix = verb.split("_", 1)[0]
+        return VERB_PREFIX_LABELS.get(prefix) or self.object_label
+
+    @property
     def labelled_changes(self) -> list[tuple[str, object, object]]:
         """`changes` as a page shows them: each field by its Vietnamese name, choices and yes/no in
         words; the internal columns (ids, paths, folded names, ordering) left out."""
@@ -85,6 +95,18 @@ class AuditEvent(models.Model):
         return out
 
 
+VERB_LABELS = {
+    "unit_rename": "đổi tên", "unit_move": "chuyển sang đơn vị cấp trên khác", "unit_merge": "hợp nhất, sáp nhập",
+    "unit_split": "chia tách", "unit_dissolve": "giải thể", "posting_open": "bố trí, điều động công tác",
+    "posting_close": "kết thúc công tác", "posting_fix": "sửa quá trình công tác", "leave_add": "nghỉ dài ngày",
+    "party_membership_open": "sinh hoạt đảng", "party_membership_close": "thôi sinh hoạt đảng",
+    "party_org_close": "hợp nhất, giải thể tổ chức đảng", "cluster_set_year": "thành viên khối theo năm",
+    "collective_stats_set": "số liệu thành viên", "grade_year_lock": "khóa xếp loại năm",
+    "grade_year_reopen": "mở lại xếp loại năm", "role_assign": "giao vai trò", "api_token_create": "tạo mã API",
+    "api_token_revoke": "thu hồi mã API",
+}
+VERB_PREFIX_LABELS = {"import": "nhập từ Excel", "bulk": "nhập hàng loạt", "generate": "dữ liệu mẫu",
+                      "demo": "dữ liệu mẫu"}
 _HIDDEN_FIELDS = {"id", "path", "depth", "sort_order", "name_folded", "created_at", "updated_at"}
 
 

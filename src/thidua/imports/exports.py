@@ -14,12 +14,14 @@ from thidua.common.scope import Scope
 from thidua.common.xlsx import safe_row
 from thidua.imports import layout
 from thidua.imports.layout import GRADE_ABBR
-from thidua.organizations.models import Cluster, ClusterMembership, ClusterOffice, PartyOrg, Unit
+from thidua.organizations.models import Cluster, ClusterMembership, ClusterOffice, PartyOrg, Unit, UnitKind
 from thidua.people.models import Gender, PartyMembership, Person, Posting, StaffType
 from thidua.records.models import (
     Award,
+    AwardKind,
     CollectiveStats,
     Discipline,
+    DisciplineForm,
     Initiative,
     InitiativeLevel,
     YearRecord,
@@ -27,6 +29,7 @@ from thidua.records.models import (
 
 HEAD_FILL = PatternFill("solid", fgColor="DCE6F1")
 TEMPLATE_ROWS = 5000
+LISTS_SHEET = "Danh mục"
 FILENAMES = {"units": "don-vi.xlsx", "people": "ca-nhan.xlsx", "history": "lich-su-thi-dua.xlsx",
              "clusters": "khoi-thi-dua.xlsx"}
 LEVEL_LABEL = {"unit": "Cơ sở", "ministry": "Bộ", "national": "Toàn quốc"}
@@ -49,7 +52,7 @@ def _help_sheet(workbook, kind: str, write_only: bool) -> None:
     lines += [(column.header, "x" if column.required else "", column.help) for column in layout.COLUMNS[kind]]
     lines += [("", "", ""), (GENERAL_HELP, "", "")]
     for title, choices in layout.VOCABULARIES[kind]:
-        lines += [("", "", ""), (title, "Mã", "Ý nghĩa")]
+        lines += [("", "", ""), (title, "Ghi trong ô", "Ý nghĩa")]
         lines += [("", code, str(label)) for code, label in choices]
     for line in lines:
         sheet.append(safe_row(sheet, line))
@@ -67,6 +70,10 @@ def template_bytes(kind: str) -> bytes:
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = layout.SHEET_TITLES[kind]
+    _help_sheet(workbook, kind, write_only=False)
+    lists = workbook.create_sheet(LISTS_SHEET)   # the drop-downs' values (labels may hold commas)
+    lists.sheet_state = "hidden"
+    list_column = 0
     for position, column in enumerate(layout.COLUMNS[kind], start=1):
         letter = get_column_letter(position)
         cell = sheet.cell(row=1, column=position, value=column.header)
@@ -76,13 +83,17 @@ def template_bytes(kind: str) -> bytes:
         if column.text:
             for row_number in range(2, TEMPLATE_ROWS + 2):
                 sheet.cell(row=row_number, column=position).number_format = "@"
-        if column.choices and len(",".join(column.choices)) < 250:
-            drop_down = DataValidation(type="list", formula1='"' + ",".join(column.choices) + '"', allow_blank=True,
-                                       showErrorMessage=False)
+        if column.choices:
+            list_column += 1
+            list_letter = get_column_letter(list_column)
+            for row_number, choice in enumerate(column.choices, start=1):
+                lists.cell(row=row_number, column=list_column, value=choice)
+            drop_down = DataValidation(
+                type="list", formula1=f"'{LISTS_SHEET}'!${list_letter}$1:${list_letter}${len(column.choices)}",
+                allow_blank=True, showErrorMessage=False)
             drop_down.add(f"{letter}2:{letter}{TEMPLATE_ROWS + 1}")
             sheet.add_data_validation(drop_down)
     sheet.freeze_panes = "A2"
-    _help_sheet(workbook, kind, write_only=False)
     output = io.BytesIO()
     workbook.save(output)
     return output.getvalue()
@@ -128,7 +139,7 @@ def unit_rows(scope: Scope, unit: Unit | None = None):
     code_of = dict(Unit.objects.values_list("id", "code"))
     for code, name, kind, parent_id, legal, valid_from in units.values_list(
             "code", "name", "kind", "parent_id", "has_legal_personality", "valid_from"):
-        yield [code, name, kind, code_of.get(parent_id, ""), "x" if legal else "", _date_text(valid_from)]
+        yield [code, name, UnitKind(kind).label if kind in UnitKind.values else kind, code_of.get(parent_id, ""), "x" if legal else "", _date_text(valid_from)]
 
 
 def people_rows(scope: Scope, unit: Unit | None = None):
@@ -232,7 +243,8 @@ def _history_subject_rows(subject_id, year, facts, citizen_ids, unit_codes):
             row[3] = GRADE_ABBR.get(government[0], "") if government else ""
             row[4] = GRADE_ABBR.get(party[0], "") if party else ""
             row[5] = government[1] if government and government[1] is not None else ""
-            row[14] = ", ".join(sorted(facts["discipline"]))
+            row[14] = ", ".join(sorted(DisciplineForm(form).label if form in DisciplineForm.values else form
+                                       for form in facts["discipline"]))
             stats = facts["stats"]
             if stats:
                 row[15:22] = [stats["total"], stats["completed"], stats["ldtt"], stats["cstdcs"],
@@ -241,7 +253,7 @@ def _history_subject_rows(subject_id, year, facts, citizen_ids, unit_codes):
             (kind, decision_no, decision_date, authority), awards = decisions[line]
             row[6] = ", ".join(sorted(code for code, category in awards if category == "title"))
             row[7] = ", ".join(sorted(code for code, category in awards if category == "form"))
-            row[8] = "" if kind == "regular" else kind
+            row[8] = "" if kind == "regular" else AwardKind(kind).label
             row[9], row[10], row[11] = decision_no, _date_text(decision_date), authority
         if line < len(initiative_levels):
             level, titles = initiative_levels[line]

@@ -32,8 +32,8 @@ DATE_HELP = "Ngày dạng dd/mm/yyyy (hoặc ô kiểu ngày của Excel)."
 UNIT_COLUMNS = [
     Column("code", "Mã đơn vị", "Mã duy nhất, không dấu, không khoảng trắng (vd: STP_DT).", True, 16, text=True),
     Column("name", "Tên đơn vị", "Tên đầy đủ của cơ quan, đơn vị.", True, 40),
-    Column("kind", "Loại đơn vị", "Mã loại (cột Mã ở bảng Loại đơn vị bên dưới) hoặc tên loại.", True, 22,
-           choices=tuple(UnitKind.values), aliases=("Loại",)),
+    Column("kind", "Loại đơn vị", "Chọn trong danh sách (bảng Loại đơn vị bên dưới).", True, 22,
+           choices=tuple(UnitKind.labels), aliases=("Loại",)),
     Column("parent", "Mã đơn vị cấp trên", "Mã của đơn vị cấp trên: đã có trong hệ thống hoặc có trong tệp này "
            "(thứ tự dòng tùy ý). Để trống nếu là đơn vị gốc (chỉ quản trị).", False, 18, text=True),
     Column("legal", "Có tư cách pháp nhân", X_HELP, False, 12, choices=("x",)),
@@ -46,7 +46,7 @@ PEOPLE_COLUMNS = [
     Column("birth_date", "Ngày sinh", DATE_HELP, False, 12),
     Column("gender", "Giới tính", "Nam hoặc Nữ.", False, 9, choices=tuple(Gender.labels)),
     Column("unit", "Mã đơn vị", "Mã đơn vị đang công tác (đã có trong hệ thống).", True, 14, text=True),
-    Column("staff_type", "Loại cán bộ", "Mã hoặc tên: " + ", ".join(f"{code} ({label})" for code, label in StaffType.choices),
+    Column("staff_type", "Loại cán bộ", "Chọn trong danh sách: " + "; ".join(StaffType.labels) + ".",
            True, 16, choices=tuple(StaffType.labels)),
     Column("position", "Chức vụ", "Chức vụ hiện tại.", False, 18),
     Column("is_leader", "Lãnh đạo", "Ghi x nếu giữ chức vụ lãnh đạo, quản lý.", False, 9, choices=("x",)),
@@ -79,8 +79,8 @@ HISTORY_COLUMNS = [
     Column("unit", "Mã đơn vị (tập thể)", "Tập thể: mã đơn vị. Mỗi dòng ghi Số CCCD hoặc Mã đơn vị, không ghi cả hai.",
            False, 14, text=True),
     Column("year", "Năm", "Năm đạt thành tích, xếp loại (vd: 2024).", True, 7),
-    Column("grade", "Xếp loại", "HTXSNV, HTTNV, HTNV, KHTNV (hoặc excellent/good/complete/incomplete, "
-           "hoặc viết đầy đủ: Hoàn thành xuất sắc nhiệm vụ…).", False, 12, choices=GRADE_CHOICES),
+    Column("grade", "Xếp loại", "HTXSNV (Hoàn thành xuất sắc nhiệm vụ), HTTNV (Hoàn thành tốt nhiệm vụ), HTNV "
+           "(Hoàn thành nhiệm vụ), KHTNV (Không hoàn thành nhiệm vụ), hoặc viết đầy đủ.", False, 12, choices=GRADE_CHOICES),
     Column("party_grade", "Xếp loại Đảng", "Xếp loại đảng viên / tổ chức đảng: như cột Xếp loại.", False, 12,
            choices=GRADE_CHOICES),
     Column("months", "Số tháng công tác", "Số tháng công tác trong năm (0–12).", False, 9),
@@ -89,16 +89,16 @@ HISTORY_COLUMNS = [
            False, 14),
     Column("forms", "Hình thức khen thưởng", "Mã hình thức, cách nhau bởi dấu phẩy: "
            + ", ".join(f"{code} ({name})" for code, name in codes.FORMS.items()), False, 14),
-    Column("award_kind", "Loại khen thưởng", "Để trống = thường xuyên. Mã hoặc tên: "
-           + ", ".join(f"{code} ({label})" for code, label in AwardKind.choices), False, 12, choices=tuple(AwardKind.values)),
+    Column("award_kind", "Loại khen thưởng", "Để trống = thường xuyên. Chọn trong danh sách: "
+           + "; ".join(AwardKind.labels) + ".", False, 12, choices=tuple(AwardKind.labels)),
     Column("decision_no", "Số QĐ", "Số quyết định tặng danh hiệu, hình thức khen thưởng trên dòng này.", False, 14),
     Column("decision_date", "Ngày QĐ", DATE_HELP, False, 12),
     Column("authority", "Cấp quyết định", "Cơ quan, người ký quyết định (vd: Bộ trưởng Bộ Tư pháp).", False, 20),
     Column("initiative", "Sáng kiến", "Tên sáng kiến được công nhận trong năm.", False, 30),
-    Column("initiative_level", "Cấp sáng kiến", "Cơ sở, Bộ (ngành, tỉnh) hoặc Toàn quốc (hoặc unit/ministry/national).",
+    Column("initiative_level", "Cấp sáng kiến", "Cơ sở, Bộ (ngành, tỉnh) hoặc Toàn quốc.",
            False, 12, choices=("Cơ sở", "Bộ", "Toàn quốc")),
-    Column("discipline", "Kỷ luật", "Hình thức kỷ luật trong năm (mã hoặc tên): "
-           + ", ".join(f"{code} ({label})" for code, label in DisciplineForm.choices), False, 14,
+    Column("discipline", "Kỷ luật", "Hình thức kỷ luật trong năm, chọn trong danh sách: "
+           + "; ".join(DisciplineForm.labels) + ".", False, 14,
            choices=tuple(DisciplineForm.labels)),
     Column("total", "Tổng số", "Tập thể: tổng số thành viên trong năm.", False, 9),
     Column("completed", "HTNV trở lên", "Tập thể: số người hoàn thành nhiệm vụ trở lên.", False, 9),
@@ -113,17 +113,20 @@ COLUMNS = {"units": UNIT_COLUMNS, "people": PEOPLE_COLUMNS, "history": HISTORY_C
 SHEET_TITLES = {"units": "Đơn vị", "people": "Cá nhân", "history": "Lịch sử"}
 HELP_SHEET = "Hướng dẫn"
 
+# What a cell may hold: (the value to write, what it means). Lists of choices are written by their
+# Vietnamese label (the import also takes the internal value, for files written by older versions).
 VOCABULARIES = {
-    "units": [("Loại đơn vị", UnitKind.choices)],
-    "people": [("Loại cán bộ", StaffType.choices), ("Giới tính", Gender.choices)],
+    "units": [("Loại đơn vị", [(label, "") for label in UnitKind.labels])],
+    "people": [("Loại cán bộ", [(label, "") for label in StaffType.labels]),
+               ("Giới tính", [(label, "") for label in Gender.labels])],
     "history": [
         ("Xếp loại", [(GRADE_ABBR[grade], label) for grade, label in Grade.choices]),
         ("Danh hiệu cá nhân", list(codes.TITLES_INDIVIDUAL.items())),
         ("Danh hiệu tập thể", list(codes.TITLES_COLLECTIVE.items())),
         ("Hình thức khen thưởng", list(codes.FORMS.items())),
-        ("Loại khen thưởng", AwardKind.choices),
-        ("Cấp sáng kiến", InitiativeLevel.choices),
-        ("Kỷ luật", DisciplineForm.choices),
+        ("Loại khen thưởng", [(label, "") for label in AwardKind.labels]),
+        ("Cấp sáng kiến", [(label, "") for label in InitiativeLevel.labels]),
+        ("Kỷ luật", [(label, "") for label in DisciplineForm.labels]),
     ],
 }
 

@@ -118,4 +118,4 @@ def test_the_person_page_shows_the_history_import_event(client, personas, org, p
     response = client.post(reverse("imports:commit"), {"kind": "history", "token": response.context["token"]})
     assert response.context["result"].written
     page = client.get(reverse("people:person_detail", args=[people["thang"].pk])).content.decode()
-    assert "import_history" in page and "LDTT" in page
+    assert "nhập từ Excel" in page and "LDTT" in page
