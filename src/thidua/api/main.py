@@ -10,6 +10,7 @@ from ninja.renderers import JSONRenderer
 from thidua.api import audit, clusters, eligibility, errors, history, people, units
 from thidua.api.auth import AUTH
 from thidua.api.docs import LocalSwagger
+from thidua.api.openapi_vi import vietnamese
 
 ROUTERS: list[tuple[str, Router]] = [
     ("/v1/units/", units.router),
@@ -23,13 +24,20 @@ ROUTERS: list[tuple[str, Router]] = [
 ]
 
 
+class VietnameseAPI(NinjaAPI):
+    """The OpenAPI document in Vietnamese (summaries, descriptions, tags, responses): api/openapi_vi.py."""
+
+    def get_openapi_schema(self, *args, **kwargs):
+        return vietnamese(super().get_openapi_schema(*args, **kwargs))
+
+
 class Utf8JSONRenderer(JSONRenderer):
     """Vietnamese as readable UTF-8 rather than \\u escapes."""
 
     json_dumps_params: ClassVar[dict] = {"ensure_ascii": False}
 
 
-api = NinjaAPI(
+api = VietnameseAPI(
     title="thidua API",
     version="1",
     description="API của hệ thống thi đua, khen thưởng. Xác thực: `Authorization: Bearer td_…` "
