@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BeforeValidator, field_validator
 
 from thidua import rules
 from thidua.api.helpers import scope
-from thidua.api.schemas import In
+from thidua.api.schemas import ERRORS, In
 from thidua.eligibility import services as svc
 from thidua.organizations.selectors import unit_get_for_user
 from thidua.people.models import StaffType
@@ -55,7 +55,7 @@ Count = Annotated[int, AfterValidator(_not_negative), Field(json_schema_extra={"
 TitleCode = Annotated[Literal[TITLES], BeforeValidator(_upper)]
 
 
-@router.post("/", summary="Xét điều kiện hàng loạt theo tài liệu JSON (eligibility-json.md)",
+@router.post("/", response={200: dict, **ERRORS}, summary="Xét điều kiện hàng loạt theo tài liệu JSON (eligibility-json.md)",
              openapi_extra={"requestBody": {"content": {"application/json": {"schema": {"type": "object"}}},
                                             "required": True}})
 def answer(request):
@@ -88,7 +88,7 @@ class ScopeQuestion(In):
         return value
 
 
-@router.post("/scope/", summary="Xét điều kiện cho mọi cá nhân, tập thể của một đơn vị (dữ liệu trong hệ thống)")
+@router.post("/scope/", response={200: dict, **ERRORS}, summary="Xét điều kiện cho mọi cá nhân, tập thể của một đơn vị (dữ liệu trong hệ thống)")
 def answer_scope(request, payload: ScopeQuestion):
     unit = unit_get_for_user(scope(request), code=payload.unit.strip().upper())
     result = svc.unit_answers(unit, payload.year, targets=payload.targets,
@@ -104,7 +104,7 @@ class GradeCapQuestion(In):
     staff_type: StaffType = StaffType.CIVIL_SERVANT
 
 
-@router.post("/quota/grade/", summary="Tỷ lệ tối đa Hoàn thành xuất sắc nhiệm vụ của một nhóm")
+@router.post("/quota/grade/", response={200: dict, **ERRORS}, summary="Tỷ lệ tối đa Hoàn thành xuất sắc nhiệm vụ của một nhóm")
 def quota_grade(request, payload: GradeCapQuestion):
     return quota.check_grade_cap({"excellent": payload.excellent, "good": payload.good}, year=payload.year,
                                  track=payload.track.value, staff_type=payload.staff_type.value)
@@ -118,6 +118,6 @@ class TitleCapQuestion(In):
         None, json_schema_extra={"minimum": 0}, description="số LĐTT/CSTT của đơn vị (CSTĐCS), số tập thể dẫn đầu (Cờ)")
 
 
-@router.post("/quota/title/", summary="Tỷ lệ tối đa của một danh hiệu (CSTĐCS, Cờ thi đua)")
+@router.post("/quota/title/", response={200: dict, **ERRORS}, summary="Tỷ lệ tối đa của một danh hiệu (CSTĐCS, Cờ thi đua)")
 def quota_title(request, payload: TitleCapQuestion):
     return quota.check_title_cap(payload.title, year=payload.year, proposed=payload.proposed, base=payload.base)
