@@ -8,6 +8,7 @@ import their tasks modules in ready()). This module imports neither the task mod
 services: `jobs.tasks` runs `job_execute`, `jobs.services` enqueues through `jobs.tasks`."""
 import datetime
 import logging
+import re
 import threading
 import traceback
 
@@ -21,9 +22,23 @@ from thidua.jobs.models import Job, JobStatus
 log = logging.getLogger(__name__)
 HANDLERS = {}
 MSG_FAILED = "Tác vụ gặp lỗi: {err}"
+MSG_FAILED_INTERNAL = ("Tác vụ gặp lỗi hệ thống nên không hoàn thành; chi tiết đã được ghi lại cho quản trị hệ "
+                       "thống (tác vụ số {pk}). Bấm «Chạy lại» để thử lại.")
+# A failure's own text is shown only when it was written for users (Vietnamese); a Python error's
+# English text ("division by zero", a KeyError's key…) is an internal detail: the log keeps it.
+_VIETNAMESE = re.compile(r"[àáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵđ]", re.I)
 MSG_UNKNOWN_KIND = "Không có cách xử lý cho loại tác vụ «{kind}»."
 MSG_LEASE_EXPIRED = ("Tác vụ đã bị ngắt giữa chừng (tiến trình xử lý nền dừng đột ngột) nên không hoàn thành; "
                      "dữ liệu không bị ghi dở. Bấm «Chạy lại» để chạy lại tác vụ.")
+
+
+def failure_message(pk: int, exc: Exception) -> str:
+    """What the job page says about a failure: the error's own message when it is Vietnamese."""
+    messages = getattr(exc, "messages", None) or [str(exc)]
+    text = "; ".join(str(message) for message in messages)
+    if text and _VIETNAMESE.search(text):
+        return MSG_FAILED.format(err=text)
+    return MSG_FAILED_INTERNAL.format(pk=pk)
 
 
 def lease_seconds() -> int:
@@ -108,7 +123,7 @@ def job_execute(job_id: int) -> Job:
     except Exception as exc:  # the job page must show the failure, not hang
         log.exception("job %s failed", job.pk)
         Job.objects.filter(pk=job.pk).update(
-            status=JobStatus.FAILED, finished_at=timezone.now(), message=MSG_FAILED.format(err=exc)[:500],
+            status=JobStatus.FAILED, finished_at=timezone.now(), message=failure_message(job.pk, exc)[:500],
             result={"traceback": traceback.format_exc()[-4000:]},
         )
     else:

@@ -163,3 +163,10 @@ def test_the_result_file_downloads_once_written(client, alice, tmp_path):
     assert 'filename="don-vi.xlsx"' in response["Content-Disposition"]
     fragment = client.get(reverse("jobs:job_detail", args=[job.pk]), HTTP_HX_REQUEST="true").content.decode()
     assert url in fragment
+
+
+def test_an_internal_error_is_not_shown_to_the_user():
+    internal = runner.MSG_FAILED_INTERNAL.format(pk=7)
+    assert runner.failure_message(7, ZeroDivisionError("division by zero")) == internal
+    assert runner.failure_message(7, KeyError("unit_id")) == internal
+    assert runner.failure_message(7, ValueError("số không hợp lệ")) == "Tác vụ gặp lỗi: số không hợp lệ"
