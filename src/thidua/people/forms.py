@@ -4,6 +4,7 @@ rule's check, and Django's own checks that would say the same thing differently 
 choices, min_value) speak with the rule's message, so a form shows the service's words."""
 from django import forms
 
+from thidua.common.clean import text_problem
 from thidua.organizations.models import Unit
 from thidua.people.models import Gender, LeaveKind, StaffType
 from thidua.people.validators import (
@@ -52,6 +53,8 @@ class UnitCodeField(forms.CharField):
 
     def clean(self, value):
         code = super().clean(value).strip().upper()
+        if problem := text_problem(code):  # NUL and the like never reach the database
+            raise forms.ValidationError(problem)
         unit = Unit.objects.filter(code=code).only("id", "valid_to").first()
         message = check_unit_code(code, unit) or check_posting_unit(unit)
         if message:
