@@ -16,10 +16,12 @@ import pytest
 from thidua.records.models import Award, YearRecord
 from thidua.records.services import history_add
 from thidua.rules import codes
+from thidua.synth.demo import LOGINS, load_demo
 
 pytestmark = [pytest.mark.django_db, pytest.mark.slow]
 
 LIMIT = 200
+DEMO_LIMIT = 120
 ROLES = ["admin", "officer_a", "personnel_a", "party_b", "council", "leader_a", "cluster_head", "staff", "outsider"]
 # Followed but not parsed: files and API documents. Skipped: leaving the session or the language.
 FILES = ("/xlsx", ".xlsx", "/tai-ve", "/mau/", "/xuat", "/api/schema", "/api/v1/", "/openapi")
@@ -151,3 +153,15 @@ def test_every_link_a_role_sees_opens(client, personas, history, role):
     assert visited >= 1
     assert not failures, "\n".join(failures)
     assert not problems, "\n".join(sorted(set(problems))[:60])
+
+
+def test_every_demo_login_follows_every_link(client, django_user_model):
+    """The same walk over the demo data (`thidua demo`, its named people only), as each demo login:
+    `canbo` (his own record only) and `capuy` (a party committee) included."""
+    load_demo(people=0)
+    report = []
+    for username, *_ in LOGINS:
+        client.force_login(django_user_model.objects.get(username=username))
+        _visited, failures, problems = walk(client, limit=DEMO_LIMIT)
+        report += [f"{username}: {line}" for line in failures + sorted(set(problems))]
+    assert not report, "\n".join(report[:80])
