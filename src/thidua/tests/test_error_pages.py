@@ -63,3 +63,21 @@ def test_csrf_failure_is_vietnamese(personas):
     _check(response.content.decode(), "Không gửi được biểu mẫu")
     request = RequestFactory().post("/")
     _check(csrf_failure(request, reason="CSRF cookie not set.").content.decode(), "Không gửi được biểu mẫu")
+
+
+def test_the_login_page_and_a_wrong_password_are_vietnamese(client, personas):
+    page = client.get("/tai-khoan/dang-nhap/")
+    assert page.status_code == 200 and not text_problems(page.content.decode())
+    wrong = client.post("/tai-khoan/dang-nhap/", {"username": "officer_a", "password": "sai"})
+    html = wrong.content.decode()
+    assert "không đúng" in html and not text_problems(html), text_problems(html)
+    empty = client.post("/tai-khoan/dang-nhap/", {"username": "", "password": ""}).content.decode()
+    assert not text_problems(empty), text_problems(empty)
+
+
+def test_bad_json_to_the_api_is_answered_in_vietnamese(client, personas):
+    client.force_login(personas["admin"])
+    response = client.post("/api/v1/units/", data="{không phải json", content_type="application/json")
+    assert response.status_code in (400, 422)
+    body = response.content.decode()
+    assert "JSON" in body and not any(word in body for word in ("Cannot parse", "Invalid JSON", "Expecting"))
