@@ -26,5 +26,12 @@ class Command(BaseCommand):
         from granian.constants import Interfaces
 
         self.stdout.write(f"thidua: http://{opts['host']}:{opts['port']}/")
+        # A worker that dies (kill -9, out of memory, a crash in a C extension) is started again by
+        # granian's main process (respawn_failed_workers; without it granian stops serving as soon
+        # as one worker exits). The main process gives up only on a crash loop: the same worker
+        # dying again within 5.5 s of its restart (granian's rule), which a supervisor (systemd
+        # Restart=always) then handles. workers_kill_timeout: a worker that ignores the graceful
+        # stop (shutdown, SIGHUP reload) is killed after 30 s instead of holding the restart.
         Granian("thidua.wsgi:application", address=opts["host"], port=opts["port"],
-                interface=Interfaces.WSGI, workers=opts["workers"]).serve()
+                interface=Interfaces.WSGI, workers=opts["workers"],
+                respawn_failed_workers=True, respawn_interval=1.0, workers_kill_timeout=30).serve()
