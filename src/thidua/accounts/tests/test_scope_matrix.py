@@ -71,3 +71,199 @@ def test_unit_change_needs_edit_units(personas, org, persona, allowed):
         "create-code": "PA9", "create-name": "Phòng mới", "create-kind": "division"})
     assert Unit.objects.filter(code="PA9").exists() == allowed
     assert resp.status_code == (302 if allowed else 403)
+
+
+# --- every URL of the site, every role, reading and writing -------------------------------------
+# Each named URL of the resolver has a case below (a new URL without one fails
+# test_every_url_has_a_scope_case). A case names what the URL is about: a person, a unit, a party
+# organisation, a cluster, a history record, a job, or nothing (lists, exports, forms of the site).
+# For each persona, OUT_OF_SCOPE names the objects the persona must not reach: reading them answers
+# 403/404 and leaks no name, writing them answers 403/404/405 and writes nothing (no audit event, no
+# row). Objects in scope read 200 (or a redirect). Lists and exports never show an out-of-scope
+# person or unit. The API has the same test over its OpenAPI paths (api/tests/test_it_scope_matrix.py).
+import io  # noqa: E402
+import zipfile  # noqa: E402
+
+from django.urls import URLPattern, URLResolver, get_resolver  # noqa: E402
+
+from thidua.audit.models import AuditEvent  # noqa: E402
+from thidua.jobs.models import Job  # noqa: E402
+from thidua.organizations.models import Unit  # noqa: E402
+from thidua.people.models import Person  # noqa: E402
+from thidua.records.models import Award, YearRecord  # noqa: E402
+
+# url name → (subject, extra path kwargs); subject None: not about one object
+URL_CASES = {
+    "home": (None, {}),
+    "accounts:tokens": (None, {}),
+    "accounts:users": (None, {}),
+    "organizations:unit_tree": (None, {}),
+    "organizations:unit_detail": ("unit", {}),
+    "organizations:unit_action": ("unit", {"action": "rename"}),
+    "organizations:grade_year_transition": ("unit", {"year": 2024, "transition": "lock"}),
+    "organizations:cluster_list": (None, {}),
+    "organizations:cluster_detail": ("cluster", {}),
+    "organizations:party_list": (None, {}),
+    "organizations:party_detail": ("party", {}),
+    "people:person_list": (None, {}),
+    "people:person_export": (None, {}),
+    "people:person_create": (None, {}),
+    "people:person_detail": ("person", {}),
+    "people:person_edit": ("person", {}),
+    "people:person_transfer": ("person", {}),
+    "people:person_leave": ("person", {}),
+    "people:person_history_add": ("person", {}),
+    "people:person_history_add_kind": ("person", {"kind": "award"}),
+    "people:unit_history_add": ("unit", {}),
+    "people:unit_history_add_kind": ("unit", {"kind": "award"}),
+    "people:unit_stats_set": ("unit", {}),
+    "people:history_edit": ("record", {"kind": "yearrecord"}),
+    "jobs:job_list": (None, {}),
+    "jobs:job_detail": ("job", {}),
+    "jobs:job_download": ("job", {}),
+    "jobs:job_retry": ("job", {}),
+    "imports:index": (None, {}),
+    "imports:upload": (None, {}),
+    "imports:commit": (None, {}),
+    "imports:template": (None, {"kind": "people"}),
+    "imports:export": (None, {"kind": "people"}),
+    "imports:job": ("job", {}),
+    "eligibility:index": (None, {}),
+    "eligibility:unit_table": ("unit", {}),
+    "eligibility:person_card": ("person", {}),
+    "eligibility:explain": (None, {}),
+    "eligibility:unit_quota": ("unit", {}),
+}
+# URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
+NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}
+
+# what each persona must not reach (VA's officers: Lan and VB; VB's: Thắng and VA; …)
+OUT_OF_SCOPE = {
+    "officer_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
+    "personnel_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
+    "leader_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
+    "officer_b": {"person": ["thang"], "unit": ["VA", "PA1", "BO"], "record": ["thang"], "job": ["other"]},
+    "party_b": {"person": ["thang"], "unit": ["VA", "VB", "BO"], "party": ["CBA"], "record": ["thang"],
+                "job": ["other"]},
+    "cluster_head": {"unit": ["BO"], "job": ["other"]},
+    "staff": {"person": ["lan"], "unit": ["VA", "VB", "BO", "PA1"], "record": ["lan"], "job": ["other"]},
+    "outsider": {"person": ["thang", "lan"], "unit": ["VA", "VB", "BO", "PA1"], "party": ["CBA", "CBB"],
+                 "cluster": ["K1"], "record": ["thang", "lan"], "job": ["other"]},
+}
+# the names that must not appear in the lists and exports of each persona
+HIDDEN_NAMES = {
+    "officer_a": ["Trần Thị Lan", "001085000002"], "personnel_a": ["Trần Thị Lan", "001085000002"],
+    "leader_a": ["Trần Thị Lan", "001085000002"], "staff": ["Trần Thị Lan", "001085000002"],
+    "officer_b": ["Nguyễn Văn Thắng", "001080000001"], "party_b": ["Nguyễn Văn Thắng", "001080000001"],
+    "outsider": ["Nguyễn Văn Thắng", "001080000001", "Trần Thị Lan", "001085000002"],
+}
+
+
+def _named_urls():
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                if inner.startswith("api:") or str(pattern.pattern).startswith("^api/"):
+                    continue
+                yield from walk(pattern.url_patterns, inner)
+            elif isinstance(pattern, URLPattern) and pattern.name and not str(pattern.pattern).startswith("api/"):
+                yield f"{namespace}{pattern.name}"
+    return set(walk(get_resolver().url_patterns))
+
+
+def test_every_url_has_a_scope_case():
+    assert _named_urls() - NO_SCOPE == set(URL_CASES), "a new URL needs a case in URL_CASES"
+
+
+@pytest.fixture
+def world(personas, people, org):
+    """The objects of each subject kind: history records of both people, a job of someone else."""
+    thang, lan = people["thang"], people["lan"]
+    records = {who: YearRecord.objects.create(person=people[who], year=2023, grade="good") for who in ("thang", "lan")}
+    Award.objects.create(unit=org["VB"], year=2023, code="TTLDXS", category="title")
+    job = Job.objects.create(kind="export", status="failed", params={"kind": "people"}, created_by=personas["admin"])
+    return {"person": {"thang": thang.pk, "lan": lan.pk}, "unit": {c: c for c in ("VA", "VB", "BO", "PA1")},
+            "party": {"CBA": "CBA", "CBB": "CBB"}, "cluster": {"K1": "K1"},
+            "record": {who: record.pk for who, record in records.items()}, "job": {"other": job.pk}}
+
+
+def _kwargs(name, subject, key, world):
+    from django.urls import reverse
+
+    kwargs = dict(URL_CASES[name][1])
+    value = world[subject][key]
+    kwargs["pk" if subject in ("person", "record", "job") else "code"] = value
+    return reverse(name, kwargs=kwargs)
+
+
+def _state():
+    return (AuditEvent.objects.count(), Person.objects.count(), Unit.objects.count(), YearRecord.objects.count(),
+            Award.objects.count(), Job.objects.count())
+
+
+def _out_of_scope_cases():
+    for persona, subjects in OUT_OF_SCOPE.items():
+        for name, (subject, _) in URL_CASES.items():
+            for key in subjects.get(subject, []) if subject else []:
+                yield persona, name, key
+
+
+@pytest.mark.parametrize("persona,name,key", list(_out_of_scope_cases()))
+def test_out_of_scope_objects_are_neither_read_nor_written(personas, world, persona, name, key):
+    subject = URL_CASES[name][0]
+    url = _kwargs(name, subject, key, world)
+    client = _client(personas[persona])
+    response = client.get(url)
+    if response.status_code == 302:   # a POST-only URL sends a GET to the object's page: out of scope too
+        response = client.get(response.url)
+    assert response.status_code in (403, 404, 405), (url, response.status_code)
+    before = _state()
+    written = client.post(url, {"name": "Đổi tên", "new_name": "Đổi tên", "year": 2024, "grade": "excellent",
+                                "code": "TTLDXS", "reason": "thử", "unit": "VA", "start": "01/01/2025",
+                                "total": 5, "completed": 5})
+    assert written.status_code in (403, 404, 405), (url, written.status_code)
+    assert _state() == before
+
+
+def _text_of(response) -> str:
+    content = b"".join(response.streaming_content) if response.streaming else response.content
+    if content[:2] == b"PK":   # an .xlsx: its shared strings and sheets
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            return " ".join(archive.read(n).decode() for n in archive.namelist() if n.endswith(".xml"))
+    return content.decode()
+
+
+LIST_URLS = ["/", "/ca-nhan/", "/ca-nhan/xuat-excel/", "/don-vi/", "/khoi-thi-dua/", "/to-chuc-dang/",
+             "/nhap-xuat/xuat/people/", "/nhap-xuat/xuat/history/", "/nhap-xuat/xuat/units/",
+             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/"]
+
+
+@pytest.mark.parametrize("persona", sorted(HIDDEN_NAMES))
+def test_lists_and_exports_show_nothing_out_of_scope(personas, world, persona):
+    client = _client(personas[persona])
+    for url in LIST_URLS:
+        response = client.get(url)
+        if response.status_code != 200:
+            assert response.status_code in (302, 403, 404), (url, response.status_code)
+            continue
+        text = _text_of(response)
+        leaked = [name for name in HIDDEN_NAMES[persona] if name in text]
+        assert leaked == [], (url, leaked)
+
+
+IN_SCOPE = {"officer_a": {"person": "thang", "unit": "VA"}, "officer_b": {"person": "lan", "unit": "VB"},
+            "party_b": {"person": "lan"}, "council": {"person": "lan", "unit": "BO"},
+            "cluster_head": {"person": "thang", "unit": "VB"}, "admin": {"person": "lan", "unit": "BO"}}
+READ_PAGES = ["organizations:unit_detail", "eligibility:unit_table", "eligibility:unit_quota",
+              "people:person_detail", "eligibility:person_card"]
+
+
+@pytest.mark.parametrize("persona", sorted(IN_SCOPE))
+def test_objects_in_scope_are_read(personas, world, persona):
+    client = _client(personas[persona])
+    for name in READ_PAGES:
+        subject = URL_CASES[name][0]
+        if subject in IN_SCOPE[persona]:
+            url = _kwargs(name, subject, IN_SCOPE[persona][subject], world)
+            assert client.get(url).status_code == 200, url

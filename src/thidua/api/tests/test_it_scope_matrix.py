@@ -198,3 +198,199 @@ def test_it_party_orgs_follow_the_party_scope(api_as, org):
     assert len(api_as("council").get("/api/v1/party-orgs/").json()) == 3
     assert api_as("outsider").get("/api/v1/party-orgs/").json() == []
     assert api_as("outsider").get("/api/v1/clusters/").json() == []
+
+
+# --- every OpenAPI operation, every role, reading and writing --------------------------------------
+# Each operation of the OpenAPI schema has a case: the subject its path (or body) names. A new
+# endpoint without a case fails test_it_every_operation_has_a_scope_case. For each persona, objects
+# out of its scope answer 403/404, leak no name, and a write changes nothing (no audit event, no row).
+from thidua.audit.models import AuditEvent  # noqa: E402
+from thidua.organizations.models import Unit  # noqa: E402
+from thidua.people.models import Person  # noqa: E402
+from thidua.records.models import Discipline, Initiative  # noqa: E402
+
+SUBJECT_OF_PARAMETER = {"person_id": "person", "citizen_id": "citizen_id", "pk": "record"}
+# operations about no one object: lists (checked for leaks), creations and questions whose body names
+# the object (checked with an out-of-scope body), pure computations
+API_GLOBAL = {
+    ("get", "/api/v1/units/"): "list", ("get", "/api/v1/clusters/"): "list",
+    ("get", "/api/v1/party-orgs/"): "list", ("get", "/api/v1/people/"): "list",
+    ("post", "/api/v1/units/"): "body_unit", ("post", "/api/v1/people/"): "body_unit",
+    ("post", "/api/v1/eligibility/scope/"): "body_unit",
+    ("post", "/api/v1/eligibility/"): "document", ("post", "/api/v1/eligibility/quota/grade/"): "pure",
+    ("post", "/api/v1/eligibility/quota/title/"): "pure",
+}
+API_OUT_OF_SCOPE = {
+    "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},
+    "personnel_a": {"person": ["lan"], "unit": ["VB", "BO"]},
+    "leader_a": {"person": ["lan"], "unit": ["VB", "BO"]},
+    "officer_b": {"person": ["thang"], "unit": ["VA", "PA1", "BO"]},
+    "party_b": {"person": ["thang"], "unit": ["VA", "VB", "BO"], "party": ["CBA"]},
+    "cluster_head": {"unit": ["BO"]},
+    "staff": {"person": ["lan"], "unit": ["VA", "VB", "BO", "PA1"]},
+    "outsider": {"person": ["thang", "lan"], "unit": ["VA", "VB", "BO", "PA1"], "party": ["CBA", "CBB"],
+                 "cluster": ["K1"]},
+}
+API_HIDDEN = {
+    "officer_a": ["Trần Thị Lan", "001085000002"], "personnel_a": ["Trần Thị Lan", "001085000002"],
+    "leader_a": ["Trần Thị Lan", "001085000002"], "staff": ["Trần Thị Lan", "001085000002"],
+    "officer_b": ["Nguyễn Văn Thắng", "001080000001"], "party_b": ["Nguyễn Văn Thắng", "001080000001"],
+    "outsider": ["Nguyễn Văn Thắng", "001080000001", "Trần Thị Lan", "001085000002"],
+}
+# a valid body for each write (so that only the scope can refuse it), by the path's last segments
+WRITE_BODIES = {
+    ("patch", "/api/v1/units/{code}"): {"name": "Đổi tên", "date": "2025-01-01"},
+    ("post", "/api/v1/units/{code}/merge"): {"others": ["PA1"], "date": "2025-01-01", "new_code": "GOP1",
+                                             "new_name": "Hợp nhất", "new_kind": "division"},
+    ("post", "/api/v1/units/{code}/split"): {"parts": [{"code": "TACH1", "name": "Tách 1", "kind": "division"},
+                                                       {"code": "TACH2", "name": "Tách 2", "kind": "division"}],
+                                             "date": "2025-01-01"},
+    ("post", "/api/v1/units/{code}/dissolve"): {"date": "2025-01-01"},
+    ("post", "/api/v1/units/{code}/grade-years/{year}/{transition}"): {},
+    ("put", "/api/v1/clusters/{code}/years/{year}"): {"members": ["VA", "VB"], "head": "VA"},
+    ("patch", "/api/v1/people/{person_id}"): {"phone": "0900000000", "reason": "thử"},
+    ("post", "/api/v1/people/{person_id}/postings"): {"unit": "PA1", "staff_type": "civil_servant",
+                                                      "start": "2025-01-01"},
+    ("post", "/api/v1/people/{person_id}/leaves"): {"kind": "maternity", "start": "2025-01-01", "end": "2025-06-01"},
+    ("put", "/api/v1/units/{code}/stats/{year}"): {"total": 5, "completed": 5, "ldtt": 4, "cstdcs": 1,
+                                                   "disciplined": 0},
+}
+HISTORY_BODIES = {"yearrecord": {"year": 2024, "grade": "excellent"}, "award": {"year": 2024, "code": "LDTT"},
+                  "initiative": {"year": 2024, "title": "Sáng kiến", "level": "unit"},
+                  "discipline": {"year": 2024, "form": "reprimand"}}
+
+
+def _write_body(method, path):
+    if (method, path) in WRITE_BODIES:
+        return WRITE_BODIES[(method, path)]
+    kind = path.split("/history/")[1].split("/")[0]
+    if method == "post":
+        body = dict(HISTORY_BODIES[kind])
+        return {**body, "code": "TTLDXS"} if kind == "award" and "/units/" in path else body
+    patches = {"yearrecord": {"note": "sửa"}, "award": {"decision_no": "01/QĐ"}, "initiative": {"title": "Sửa"},
+               "discipline": {"decision_no": "02/QĐ"}}
+    return {"reason": "thử", **patches[kind]} if method == "patch" else {"reason": "thử"}
+
+
+def _operations():
+    from django.test import Client
+
+    paths = Client().get("/api/schema/").json()["paths"]   # the schema as served
+    return {(method, path) for path, operations in paths.items() for method in operations}
+
+
+def _subject(method, path):
+    if path.startswith("/api/v1/clusters/{code}"):
+        return "cluster"
+    if path.startswith("/api/v1/party-orgs/{code}"):
+        return "party"
+    if "{code}" in path:
+        return "unit"
+    for parameter, subject in SUBJECT_OF_PARAMETER.items():
+        if "{" + parameter + "}" in path:
+            return subject
+    return None
+
+
+def test_it_every_operation_has_a_scope_case(db):
+    uncovered = {op for op in _operations() if _subject(*op) is None and op not in API_GLOBAL}
+    assert uncovered == set(), "a new endpoint needs a subject (path parameter) or a case in API_GLOBAL"
+    assert set(API_GLOBAL) <= _operations()
+
+
+@pytest.fixture
+def api_world(people, org):
+    """History records of each kind for both people (the {pk} of /history/<kind>/{pk})."""
+    records = {}
+    for who in ("thang", "lan"):
+        person = people[who]
+        records[who] = {
+            "yearrecord": YearRecord.objects.create(person=person, year=2023, grade="good").pk,
+            "award": Award.objects.create(person=person, year=2023, code="LDTT", category="title").pk,
+            "initiative": Initiative.objects.create(person=person, year=2023, title="Sáng kiến", level="unit").pk,
+            "discipline": Discipline.objects.create(person=person, year=2023, form="reprimand").pk,
+        }
+    return records
+
+
+def _api_url(path, subject, key, people, records):
+    kind = path.split("/history/")[1].split("/")[0] if "/history/" in path else None
+    values = {"code": key, "year": "2024", "transition": "lock"}
+    if subject in ("person", "citizen_id", "record"):
+        values.update(person_id=people[key].pk, citizen_id=people[key].citizen_id,
+                      pk=records[key][kind] if subject == "record" else "")
+    for name, value in values.items():
+        path = path.replace("{" + name + "}", str(value))
+    return path
+
+
+def _api_state():
+    return (AuditEvent.objects.count(), Person.objects.count(), Unit.objects.count(), YearRecord.objects.count(),
+            Award.objects.count(), Initiative.objects.count(), Discipline.objects.count())
+
+
+def _api_out_of_scope_cases():
+    operations = sorted(_schema_operations_static())
+    for persona, subjects in API_OUT_OF_SCOPE.items():
+        for method, path in operations:
+            subject = _subject(method, path)
+            reach = {"citizen_id": "person", "record": "person"}.get(subject, subject)
+            for key in subjects.get(reach, []):
+                yield persona, method, path, key
+
+
+def _schema_operations_static():
+    from thidua.api.main import api
+
+    schema = api.get_openapi_schema()
+    return {(method, path) for path, operations in schema["paths"].items() for method in operations}
+
+
+@pytest.mark.parametrize("persona,method,path,key", list(_api_out_of_scope_cases()))
+def test_it_out_of_scope_objects_are_neither_read_nor_written(api_as, people, org, api_world, persona, method,
+                                                               path, key):
+    subject = _subject(method, path)
+    url = _api_url(path, subject, key, people, api_world)
+    api = api_as(persona)
+    before = _api_state()
+    response = api.get(url) if method == "get" else getattr(api, method)(url, _write_body(method, path))
+    assert response.status_code in (403, 404), (method, url, response.status_code, response.content[:300])
+    assert _api_state() == before
+    text = response.content.decode()
+    assert not [name for name in API_HIDDEN.get(persona, []) if name in text]
+
+
+@pytest.mark.parametrize("persona", sorted(API_HIDDEN))
+def test_it_lists_and_body_named_objects_leak_nothing(api_as, people, org, api_world, persona):
+    api = api_as(persona)
+    for (_method, path), case in API_GLOBAL.items():
+        if case == "list":
+            text = api.get(path).content.decode()
+            assert not [name for name in API_HIDDEN[persona] if name in text], path
+    for unit in API_OUT_OF_SCOPE[persona].get("unit", []):
+        before = _api_state()
+        scope_answer = api.post("/api/v1/eligibility/scope/", {"unit": unit, "year": 2024})
+        assert scope_answer.status_code in (403, 404), (unit, scope_answer.status_code)
+        created = api.post("/api/v1/units/", {"code": "MOI1", "name": "Phòng mới", "kind": "division",
+                                              "parent": unit})
+        hired = api.post("/api/v1/people/", {"citizen_id": "001099000099", "full_name": "Người Mới", "unit": unit,
+                                             "staff_type": "civil_servant", "start": "2025-01-01"})
+        assert created.status_code in (403, 404) and hired.status_code in (403, 404, 422), (unit, hired.content)
+        assert _api_state() == before
+
+
+WRITES_IN_SCOPE = sorted(op for op in _schema_operations_static() if op[0] != "get" and _subject(*op))
+
+
+@pytest.mark.parametrize("method,path", WRITES_IN_SCOPE)
+def test_it_write_bodies_are_valid_so_only_the_scope_refuses_them(api_as, people, org, api_world, method, path):
+    """The admin's same request is not refused as malformed (422): the out-of-scope 403/404 above come
+    from the scope, not from the body."""
+    subject = _subject(method, path)
+    key = {"unit": "VB", "cluster": "K1", "party": "CBB"}.get(subject, "lan")
+    response = getattr(api_as("admin"), method)(_api_url(path, subject, key, people, api_world),
+                                                _write_body(method, path))
+    if (method, path) == ("post", "/api/v1/units/{code}/dissolve"):   # VB still has Lan: the rule, not the body
+        assert response.status_code == 422 and response.json()["detail"][0]["field"] == "unit"
+        return
+    assert response.status_code != 422, (method, path, response.content[:300])
