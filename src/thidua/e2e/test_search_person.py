@@ -28,6 +28,6 @@ def test_it_logs_in_finds_a_person_without_accents_and_sees_history(live_server,
     page.wait_for_selector("#person-name")
     assert page.inner_text("#person-name") == "Nguyễn Văn Thắng"
     history_text = page.inner_text("table.history")
-    assert "2024" in history_text and "CSTDCS" in history_text and "123/QĐ-BTP" in history_text
+    assert "2024" in history_text and "Chiến sĩ thi đua cơ sở" in history_text and "123/QĐ-BTP" in history_text
     assert "Hoàn thành xuất sắc nhiệm vụ" in history_text
     page.screenshot(path="var/e2e-person.png", full_page=True)
