@@ -1,6 +1,6 @@
 """The benchmark steps of `make bench`; bench/run.py sets Django up, then calls main().
 
-    .venv/bin/python bench/run.py [--people 100000] [--years 10] [--units 2000] [--skip import,engine,db]
+    .venv/bin/python bench/run.py [--people 100000] [--years 10] [--units 2000] [--skip import,engine,db,pages] [--pages-seconds 60]
 
 Each step adds figures (flat name → number) to bench/results.json and notes to its `meta`;
 see bench/README.md for what each figure measures.
@@ -21,6 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import eligibility_db
 import engine
 import imports
+import pages
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management import call_command
@@ -167,6 +168,12 @@ def bench_tree(figures: dict, meta: dict) -> None:
                     "times_ms": [round(t, 1) for t in times]}
 
 
+def bench_pages_step(figures: dict, meta: dict, duration: float) -> None:
+    got, detail = pages.bench_pages(duration=duration)
+    figures.update(got)
+    meta["pages"] = detail
+
+
 def _figures_from(result, default_name: str | None) -> dict:
     if isinstance(result, (int, float)) and default_name:
         return {default_name: float(result)}
@@ -240,7 +247,8 @@ def main(argv=None) -> int:
     parser.add_argument("--people", type=int, default=100000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
-    parser.add_argument("--skip", default="", help="comma list of: search,tree,import,engine,db")
+    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db")
+    parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -261,6 +269,7 @@ def main(argv=None) -> int:
     steps = [
         ("search", lambda: bench_search(figures, meta)),
         ("tree", lambda: bench_tree(figures, meta)),
+        ("pages", lambda: bench_pages_step(figures, meta, args.pages_seconds)),
         ("engine", lambda: run_external("engine", engine.bench_engine, {}, "eligibility.engine_100k_s",
                                         figures, meta)),
         ("db", lambda: run_external("db", eligibility_db.bench_db, {}, "eligibility.db_100k_s", figures, meta)),
@@ -270,7 +279,7 @@ def main(argv=None) -> int:
         if name in skip:
             continue
         print(f"bench: {name} …", flush=True)
-        if name in ("search", "tree"):
+        if name in ("search", "tree", "pages"):
             try:
                 step()
             except Exception as exc:  # noqa: BLE001 - reported in meta
