@@ -11,6 +11,7 @@ import numpy as np
 from django.conf import settings
 
 from thidua import rules
+from thidua.common.numbers import vn_number
 from thidua.common.text import fold
 from thidua.eligibility import adapter, columnar_loader
 from thidua.organizations.models import Unit
@@ -322,7 +323,7 @@ ROUNDING_NOTE = ("Số tối đa = tỷ lệ × số làm căn cứ, rồi làm 
 
 def _decimal(value: float) -> str:
     """2.6 → "2,6"; 3.0 → "3" (Vietnamese decimal comma)."""
-    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",").replace(" ", ".")
+    return vn_number(value)
 
 
 def rounding_text(ratio: float | None, base: int | None, rounding: str | None, allowed: int | None) -> str:

@@ -192,9 +192,10 @@ def read_rows(source, kind: str) -> Sheet:
 
 # --- cell parsers: return the value or raise CellError(message) --------------------------
 
-MSG_DATE = "{label} không hợp lệ (định dạng dd/mm/yyyy): {value}"
-MSG_INT = "{label} phải là số nguyên: {value}"
-MSG_BOOL = "{label}: ghi x nếu có, để trống nếu không (giá trị: {value})"
+# the row, the column and the cell are in the columns of the preview: the message says only what is wrong
+MSG_DATE = "Không phải một ngày hợp lệ (định dạng dd/mm/yyyy)."
+MSG_INT = "Phải là số nguyên."
+MSG_BOOL = "Ghi x nếu có, để trống nếu không."
 
 
 # A year of four digits: "1/1/24" is unreadable, not year 24. Whether a date is plausible for its

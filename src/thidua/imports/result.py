@@ -5,6 +5,8 @@ validators' own for a rule, reader.py's for a cell it cannot read) and the cell'
 from dataclasses import dataclass, field
 
 MAX_ERRORS = 20_000   # kept in full (and in the .xlsx of errors); beyond that only counted
+SHOWN_ERRORS = 500    # listed on the page (a notice says so when there are more)
+FIRST_DATA_ROW = 2    # row 1 is the header
 CHUNK = 20_000        # rows validated (and, on commit, written) at a time
 
 MSG_ROW = "Dòng {row}, cột {column}: {message}"
@@ -35,7 +37,7 @@ class RowError:
 @dataclass
 class ImportResult:
     kind: str
-    rows: int = 0
+    rows: int = 0          # rows without problems, planned (created + updated + unchanged)
     created: int = 0
     updated: int = 0
     unchanged: int = 0
@@ -43,6 +45,10 @@ class ImportResult:
     errors: list[RowError] = field(default_factory=list)
     objects: dict[str, int] = field(default_factory=dict)   # "create people.person" → n
     written: bool = False
+    read: int = 0          # data rows read from the file (blank rows skipped)
+    error_rows: int = 0    # data rows with at least one problem
+    errors_kept: int | None = None   # errors in the .xlsx of errors (None: all of `errors`)
+    _chunk_bad_rows: set = field(default_factory=set, repr=False)   # a row's problems all come within its chunk
 
     @property
     def ok(self) -> bool:
@@ -50,8 +56,31 @@ class ImportResult:
 
     def error(self, row: int, column: str, message: str, value: str = "") -> None:
         self.error_count += 1
+        if row >= FIRST_DATA_ROW and row not in self._chunk_bad_rows:
+            self._chunk_bad_rows.add(row)
+            self.error_rows += 1
         if len(self.errors) < MAX_ERRORS:
             self.errors.append(RowError(row, column, message, value))
+
+    def end_chunk(self) -> None:
+        """The chunk's rows are all checked: their numbers need not be kept (bounded memory)."""
+        self._chunk_bad_rows.clear()
+
+    @property
+    def shown_errors(self) -> list[RowError]:
+        """The errors listed on the page."""
+        return self.errors[:SHOWN_ERRORS]
+
+    @property
+    def errors_cut(self) -> bool:
+        """More errors than the page lists."""
+        return self.error_count > len(self.shown_errors)
+
+    @property
+    def errors_file_complete(self) -> bool:
+        """The .xlsx of errors holds every error."""
+        kept = len(self.errors) if self.errors_kept is None else self.errors_kept
+        return kept >= self.error_count
 
     def count_row(self, created: bool, updated: bool) -> None:
         self.rows += 1
@@ -88,6 +117,8 @@ class ImportResult:
             "kind": self.kind, "rows": self.rows, "created": self.created, "updated": self.updated,
             "unchanged": self.unchanged, "error_count": self.error_count, "written": self.written,
             "objects": self.objects, "errors": [e.as_dict() for e in self.errors],
+            "read": self.read, "error_rows": self.error_rows,
+            "errors_kept": len(self.errors) if self.errors_kept is None else self.errors_kept,
         }
 
     @classmethod
@@ -95,7 +126,9 @@ class ImportResult:
         errors = [RowError(**error) for error in data.get("errors", [])]
         return cls(kind=data["kind"], rows=data["rows"], created=data["created"], updated=data["updated"],
                    unchanged=data["unchanged"], error_count=data["error_count"], errors=errors,
-                   objects=data.get("objects", {}), written=data.get("written", False))
+                   objects=data.get("objects", {}), written=data.get("written", False),
+                   read=data.get("read", data["rows"]), error_rows=data.get("error_rows", 0),
+                   errors_kept=data.get("errors_kept"))
 
 
 def cell_text(value) -> str:

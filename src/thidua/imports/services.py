@@ -31,6 +31,7 @@ from itertools import islice
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, connection, connections, transaction
 
 from thidua.common.context import Actor
+from thidua.common.numbers import vn_number
 from thidua.common.scope import Scope
 from thidua.imports import reader
 from thidua.imports.history import HistoryImport
@@ -111,9 +112,11 @@ def _loop(importer, rows, dry_run, progress, result, chunk_size) -> None:
         if not dry_run and result.ok:
             importer.write(plan)
         done += len(chunk)
+        result.read += len(chunk)
+        result.end_chunk()
         if progress:
             message = MSG_VALIDATING if dry_run or not result.ok else MSG_WRITING
-            progress(done, max(total, done), message.format(done=done, total=max(total, done)))
+            progress(done, max(total, done), message.format(done=vn_number(done), total=vn_number(max(total, done))))
 
 
 def _in_thread(shared_connection, function, *args):
@@ -159,9 +162,11 @@ def _loop_overlapped(importer, rows, progress, result, chunk_size) -> None:
                     if result.ok:
                         ready = plan
                     done += len(chunk)
+                    result.read += len(chunk)
+                    result.end_chunk()
                     if progress:
                         message = MSG_WRITING if result.ok else MSG_VALIDATING
-                        progress(done, max(total, done), message.format(done=done, total=max(total, done)))
+                        progress(done, max(total, done), message.format(done=vn_number(done), total=vn_number(max(total, done))))
                 if ready is not None and result.ok:
                     writes.append(writer_thread.submit(_in_thread, shared_connection, importer.write, ready))
                 for write in writes:

@@ -7,16 +7,16 @@ from django.urls import reverse
 
 from thidua.accounts.scope import scope_for_user
 from thidua.common.context import Actor
+from thidua.common.numbers import vn_number
 from thidua.imports import exports, storage
 from thidua.imports.services import import_file
 from thidua.jobs.models import Job
 from thidua.jobs.services import job_handler
 from thidua.organizations.models import Unit
 
-SHOWN_ERRORS = 500
-MSG_DONE_PREVIEW = "Đã kiểm tra {rows} dòng: {errors} lỗi."
-MSG_DONE_IMPORT = "Đã nhập {rows} dòng: {created} tạo mới, {updated} cập nhật, {unchanged} không đổi."
-MSG_DONE_INVALID = "Tệp có {errors} lỗi: chưa ghi gì vào hệ thống."
+MSG_DONE_PREVIEW = "Đã kiểm tra {rows} dòng, không có lỗi: {created} sẽ tạo mới, {updated} sẽ cập nhật, {unchanged} không thay đổi."
+MSG_DONE_IMPORT = "Đã nhập {rows} dòng: {created} tạo mới, {updated} cập nhật, {unchanged} không thay đổi."
+MSG_DONE_INVALID = "Đã kiểm tra {rows} dòng: {error_rows} dòng có lỗi ({errors} lỗi), chưa ghi gì vào hệ thống."
 MSG_DONE_EXPORT = "Đã xuất tệp."
 
 
@@ -42,15 +42,17 @@ def run_import(job, progress):
         path = storage.errors_path(job.pk)
         exports.write_xlsx("errors", error_rows(result.errors), target=path)
         Job.objects.filter(pk=job.pk).update(result_file=str(path), result_name=f"loi-nhap-{job.pk}.xlsx")
-    data["errors"] = data["errors"][:SHOWN_ERRORS]
+    data["errors"] = data["errors"][:len(result.shown_errors)]   # the page lists these; the file holds errors_kept
     data["link"] = reverse("imports:job", args=[job.pk])
+    figures = {"rows": vn_number(result.read), "error_rows": vn_number(result.error_rows),
+               "errors": vn_number(result.error_count), "created": vn_number(result.created),
+               "updated": vn_number(result.updated), "unchanged": vn_number(result.unchanged)}
     if not result.ok:
-        msg = MSG_DONE_INVALID.format(errors=result.error_count)
+        msg = MSG_DONE_INVALID.format(**figures)
     elif params.get("dry_run", True):
-        msg = MSG_DONE_PREVIEW.format(rows=result.rows, errors=0)
+        msg = MSG_DONE_PREVIEW.format(**figures)
     else:
-        msg = MSG_DONE_IMPORT.format(rows=result.rows, created=result.created, updated=result.updated,
-                                     unchanged=result.unchanged)
+        msg = MSG_DONE_IMPORT.format(**figures)
     progress(job.done, job.total or job.done, msg)
     return data
 

@@ -24,9 +24,9 @@ from thidua.organizations.models import Unit, UnitKind
 from thidua.organizations.permissions import UNIT_CREATE, UNIT_EDIT
 from thidua.organizations.services import MSG_PARENT_CLOSED
 
-MSG_REQUIRED = "{label} là bắt buộc."
-MSG_TOO_LONG = "{label} dài quá {limit} ký tự."
-MSG_CHOICE = "{label} không hợp lệ."
+MSG_REQUIRED = "Cần ghi ô này."
+MSG_TOO_LONG = "Dài quá {limit} ký tự."
+MSG_CHOICE = "Không có trong danh sách chọn của cột này."
 MSG_CODE_FORMAT = "Mã đơn vị chỉ gồm chữ không dấu, số và các ký tự _ . - (tối đa 40 ký tự)."
 MSG_PARENT_UNKNOWN = "Mã đơn vị cấp trên không có trong hệ thống, cũng không có trong tệp."
 MSG_REPEATED = "Mã đơn vị trùng với dòng {row}."
@@ -61,20 +61,20 @@ class UnitsImport:
         problems = []
         code = reader.code(cells[0])
         if not code:
-            problems.append(("code", MSG_REQUIRED.format(label=HEADERS["code"])))
+            problems.append(("code", MSG_REQUIRED))
         elif not CODE_PATTERN.match(code):
             problems.append(("code", MSG_CODE_FORMAT))
         name = reader.text(cells[1])
         if not name:
-            problems.append(("name", MSG_REQUIRED.format(label=HEADERS["name"])))
+            problems.append(("name", MSG_REQUIRED))
         elif len(name) > NAME_LIMIT:
             problems.append(("name", MSG_TOO_LONG.format(label=HEADERS["name"], limit=NAME_LIMIT)))
         elif text_problem(name):
             problems.append(("name", text_problem(name)))
         kind = KIND_BY_WORD.get(fold(reader.text(cells[2])))
         if kind is None:
-            problems.append(("kind", MSG_CHOICE.format(label=HEADERS["kind"]) if cells[2] is not None
-                             else MSG_REQUIRED.format(label=HEADERS["kind"])))
+            problems.append(("kind", MSG_CHOICE if cells[2] is not None
+                             else MSG_REQUIRED))
         row = {"row": number, "cells": cells, "code": code, "name": name, "kind": kind,
                "parent": reader.code(cells[3])}
         for column, parse in (("legal", reader.flag), ("valid_from", reader.date)):

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
 from thidua.common.permissions import allowed
+from thidua.common.numbers import vn_number
 from thidua.common.text import fold
 from thidua.common.web import actor_of, apply_errors, scope_of
 from thidua.organizations import forms as f
@@ -53,7 +54,7 @@ def _tree_html(rows) -> str:
         u = r["unit"]
         badge = format_html(' <span class="badge closed">{} {}</span>', closed, u.valid_to.strftime("%d/%m/%Y")) \
             if u.valid_to else ""
-        count = (f"{r['children']} {units_word} · " if r["children"] else "") + f"{r['people']:,} {people_word}".replace(",", ".")
+        count = (f"{vn_number(r['children'])} {units_word} · " if r["children"] else "") + f"{vn_number(r['people'])} {people_word}"
         return (r["level"], r["level"], u.code, base, quote(u.code), u.name, badge, count)
 
     return format_html_join(

@@ -6,11 +6,14 @@ from django.core.management.base import BaseCommand, CommandError
 
 from thidua.accounts.scope import scope_for_user
 from thidua.common.context import Actor
+from thidua.common.numbers import vn_number
 from thidua.common.scope import Scope
 from thidua.imports.layout import KINDS
 from thidua.imports.services import import_file
 
-MSG_SUMMARY = "{rows} dòng: {created} tạo mới, {updated} cập nhật, {unchanged} không đổi, {errors} lỗi."
+MSG_SUMMARY = "{rows} dòng đã đọc: {created} tạo mới, {updated} cập nhật, {unchanged} không thay đổi."
+MSG_SUMMARY_INVALID = "{rows} dòng đã đọc: {error_rows} dòng có lỗi ({errors} lỗi)."
+MSG_MORE = "… và {n} lỗi khác."
 MSG_INVALID = "Tệp có lỗi: chưa ghi gì vào hệ thống."
 MSG_DRY = "Chạy thử (--dry-run): chưa ghi gì."
 MSG_DONE = "Đã nhập xong."
@@ -40,9 +43,10 @@ class Command(BaseCommand):
         for error in result.errors:
             self.stdout.write(str(error))
         if result.error_count > len(result.errors):
-            self.stdout.write(f"… và {result.error_count - len(result.errors)} lỗi khác.")
-        self.stdout.write(MSG_SUMMARY.format(rows=result.rows, created=result.created, updated=result.updated,
-                                             unchanged=result.unchanged, errors=result.error_count))
+            self.stdout.write(MSG_MORE.format(n=vn_number(result.error_count - len(result.errors))))
+        self.stdout.write((MSG_SUMMARY if result.ok else MSG_SUMMARY_INVALID).format(rows=vn_number(result.read), error_rows=vn_number(result.error_rows),
+                                             created=vn_number(result.created), updated=vn_number(result.updated),
+                                             unchanged=vn_number(result.unchanged), errors=vn_number(result.error_count)))
         if not result.ok:
             self.stderr.write(MSG_INVALID)
             sys.exit(1)
