@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BeforeValidator, field_validator
 
 from thidua import rules
 from thidua.api.helpers import scope
-from thidua.api.schemas import ERRORS, In
+from thidua.api.schemas import ERRORS, In, code_field
 from thidua.eligibility import services as svc
 from thidua.organizations.selectors import unit_get_for_user
 from thidua.people.models import StaffType
@@ -74,9 +74,10 @@ def answer(request):
 
 
 class ScopeQuestion(In):
-    unit: str = Field(..., max_length=40, description="mã đơn vị: mọi cá nhân, tập thể của đơn vị và cấp dưới")
+    unit: str = code_field(description="mã đơn vị (có sẵn): mọi cá nhân, tập thể của đơn vị và cấp dưới")
     year: Year
-    targets: list[str] | None = Field(None, description="mã danh hiệu/hình thức; bỏ trống: tất cả")
+    targets: list[Annotated[str, Field(json_schema_extra={"enum": sorted(svc.TABLE_TARGETS)})]] | None = Field(
+        None, description="mã danh hiệu/hình thức; bỏ trống: tất cả")
     include_collectives: bool = True
 
     @field_validator("targets")

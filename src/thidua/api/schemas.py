@@ -1,9 +1,10 @@
 """Request and response shapes. Inputs refuse unknown fields so a typo never passes silently."""
 import datetime
 from decimal import Decimal
+from typing import Annotated
 
 from ninja import Field, Schema
-from pydantic import ConfigDict, field_validator
+from pydantic import BeforeValidator, ConfigDict, field_validator
 
 from thidua.common.clean import MSG_CONTROL, code_problem, text_problem
 from thidua.common.text import nfc
@@ -17,7 +18,9 @@ from thidua.records.models import (
     InitiativeLevel,
     Track,
 )
-from thidua.records.validators import MAX_COUNT
+from thidua.records import codes as record_codes
+from thidua.records.validators import MAX_COUNT, year_range
+from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
 MSG_NUL = MSG_CONTROL
 MAX_INT = 2**31 - 1  # the database's integer column
@@ -44,7 +47,87 @@ def _code_ok(value):
     return value
 
 
+# The rules above, written into the OpenAPI schema so that it says what is valid (schemathesis's
+# positive_data_acceptance holds the API to it). Regular expressions in the common subset of
+# ECMA-262 and Python.
+# (lone surrogates, also refused, have no UTF-8 form and are not written in the pattern: a regex
+# range of surrogates is no valid pattern for jsonschema-rs, schemathesis's validator)
+_CTRL = r"\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+TEXT_PATTERN = f"^[^{_CTRL}]*$"  # common.clean.text_problem: no control character
+# a required text: at least one character that is not white space (nfc folds white space away)
+FILLED_PATTERN = f"^[^{_CTRL}]*[^\\s{_CTRL}][^{_CTRL}]*$"
+CODE_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"  # common.clean.code_problem (upper-cased when stored)
+CITIZEN_ID_PATTERN = r"^[0-9]{12}$"  # people.validators.CITIZEN_ID_PATTERN
+DATE_RULE = ("từ 01/01/1950 đến hôm nay cộng 366 ngày (people.validators.date_range; "
+             "JSON Schema không ghi được giới hạn của ngày)")
+
+
+def _schema(**keywords):
+    """Keywords for the OpenAPI schema only: the check itself (and its Vietnamese message) stays
+    in the validators and services."""
+    return {"json_schema_extra": keywords}
+
+
+def code_field(default=..., *, max_length: int = 40, description: str | None = None):
+    """A code (of a unit, cluster, party organisation): letters, digits, "-", "_", "."."""
+    return Field(default, max_length=max_length, description=description, **_schema(pattern=CODE_PATTERN))
+
+
+def filled_field(*, max_length: int, description: str | None = None):
+    """A required text: not blank, no control character, at most the column's length."""
+    return Field(..., max_length=max_length, description=description, **_schema(pattern=FILLED_PATTERN, minLength=1))
+
+
+def _fact_years(schema: dict) -> None:
+    first, last = year_range()  # computed when the schema is served: next year moves on 1 January
+    schema.update(minimum=first, maximum=last)
+
+
+FactYear = Annotated[int, Field(description="năm: từ năm đầu bộ quy tắc đọc đến năm sau (records.validators.year_range)",
+                                json_schema_extra=_fact_years)]
+AWARD_CODES = sorted(record_codes.ALL)
+SCORE_PATTERN = r"^(100(\.0{1,2})?|[0-9]{1,2}(\.[0-9]{1,2})?)$"
+
+
+def _hundredths(value):
+    """A JSON number is a binary float: 0.57 arrives as 0.5700000000000001. A float within float
+    precision of a multiple of 0.01 (the schema's multipleOf) is that multiple; any other is kept
+    as sent, and refused if it has more than two decimals."""
+    if isinstance(value, float) and abs(value * 100 - round(value * 100)) < 1e-6:
+        return Decimal(round(value * 100)) / 100
+    return value
+
+
+EngineYear = Annotated[int, Field(ge=MIN_YEAR, le=MAX_YEAR, description=f"năm ({MIN_YEAR}–{MAX_YEAR})")]
+
+
+def _document_rules(schema: dict, _model=None) -> None:
+    """Every text property not otherwise constrained refuses control characters (TEXT_PATTERN),
+    every integer one stays in the database column's range: the two rules `Clean` enforces."""
+
+    def visit(node: dict, stated: bool = False) -> None:
+        if not isinstance(node, dict) or "$ref" in node or "enum" in node or "const" in node:
+            return
+        stated = stated or "pattern" in node
+        for alt in node.get("anyOf", []):
+            visit(alt, stated)
+        if node.get("type") == "string" and "format" not in node and not stated:
+            node["pattern"] = TEXT_PATTERN
+        if node.get("type") == "integer":
+            node.setdefault("minimum", -MAX_INT - 1)
+            node.setdefault("maximum", MAX_INT)
+        if isinstance(node.get("items"), dict):
+            visit(node["items"])
+        if isinstance(node.get("additionalProperties"), dict):
+            visit(node["additionalProperties"])
+
+    for prop in schema.get("properties", {}).values():
+        visit(prop)
+
+
 class Clean(Schema):
+    model_config = ConfigDict(json_schema_extra=_document_rules)
+
     @field_validator("*", mode="after")
     @classmethod
     def no_nul(cls, value):
@@ -56,7 +139,7 @@ class Clean(Schema):
 
 
 class In(Clean):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra=_document_rules)
 
 
 class Message(Schema):
@@ -141,10 +224,10 @@ class UnitPage(Schema):
 
 
 class UnitCreateIn(In):
-    code: str = Field(..., max_length=40)
-    name: str = Field(..., max_length=255)
+    code: str = code_field()
+    name: str = filled_field(max_length=255)
     kind: UnitKind
-    parent: str | None = Field(None, description="mã đơn vị cấp trên; bỏ trống: đơn vị gốc (chỉ quản trị)")
+    parent: str | None = code_field(None, description="mã đơn vị cấp trên (phải có sẵn); bỏ trống: đơn vị gốc (chỉ quản trị)")
     short_name: str = Field("", max_length=80)
     has_legal_personality: bool = True
     valid_from: datetime.date | None = None
@@ -155,35 +238,38 @@ class UnitCreateIn(In):
 class UnitPatchIn(In):
     """Either a rename (name + date, kept as a dated UnitSuccession) or attribute corrections."""
 
-    name: str | None = Field(None, max_length=255)
+    name: str | None = Field(None, max_length=255, description="tên mới (đổi tên, cùng với date); không để trống",
+                             **_schema(pattern=FILLED_PATTERN))
     date: datetime.date | None = None
     decision_no: str = Field("", max_length=80)
-    code: str | None = Field(None, max_length=40)
+    code: str | None = code_field(None)
     kind: UnitKind | None = None
     short_name: str | None = Field(None, max_length=80)
     has_legal_personality: bool | None = None
     sort_order: int | None = None
     valid_from: datetime.date | None = None
-    reason: str = ""
+    reason: str = Field("", max_length=500)
 
     _code = field_validator("code")(_code_ok)
 
 
 class UnitMergeIn(In):
-    others: list[str] = Field(..., description="mã các đơn vị hợp nhất cùng đơn vị trên đường dẫn")
-    into: str | None = Field(None, description="sáp nhập vào đơn vị có sẵn; bỏ trống để lập đơn vị mới")
-    new_code: str = ""
-    new_name: str = ""
+    others: list[Annotated[str, code_field()]] = Field(
+        ..., description="mã các đơn vị (có sẵn) hợp nhất cùng đơn vị trên đường dẫn")
+    into: str | None = code_field(None, description="sáp nhập vào đơn vị có sẵn; bỏ trống để lập đơn vị mới "
+                                                      "(khi đó cần new_code, new_name)")
+    new_code: str = Field("", max_length=40, **_schema(pattern=f"^$|{CODE_PATTERN}"))
+    new_name: str = Field("", max_length=255)
     new_kind: UnitKind | None = None
     date: datetime.date
-    decision_no: str = ""
+    decision_no: str = Field("", max_length=80)
 
     _code = field_validator("new_code")(_code_ok)
 
 
 class SplitPart(In):
-    code: str = Field(..., max_length=40)
-    name: str = Field(..., max_length=255)
+    code: str = code_field()
+    name: str = filled_field(max_length=255)
     kind: UnitKind | None = None
 
     _code = field_validator("code")(_code_ok)
@@ -192,13 +278,14 @@ class SplitPart(In):
 class UnitSplitIn(In):
     parts: list[SplitPart]
     date: datetime.date
-    decision_no: str = ""
-    assignments: dict[int, int] = Field(default_factory=dict, description="id cá nhân → chỉ số đơn vị mới (0…)")
+    decision_no: str = Field("", max_length=80)
+    assignments: dict[int, int] = Field(default_factory=dict, description="id cá nhân → chỉ số đơn vị mới (0…)",
+                                        **_schema(propertyNames={"pattern": "^[0-9]{1,9}$"}))
 
 
 class UnitDissolveIn(In):
     date: datetime.date
-    decision_no: str = ""
+    decision_no: str = Field("", max_length=80)
 
 
 # --- clusters, party organisations -------------------------------------------------------------
@@ -228,9 +315,10 @@ class ClusterDetail(ClusterOut):
 
 
 class ClusterYearIn(In):
-    members: list[str]
-    head: str | None = None
-    deputies: list[str] = Field(default_factory=list)
+    members: list[Annotated[str, code_field()]] = Field(..., description="mã các đơn vị thành viên (có sẵn)")
+    head: str | None = code_field(None, description="mã đơn vị trưởng khối (một thành viên)")
+    deputies: list[Annotated[str, code_field()]] = Field(default_factory=list,
+                                                         description="mã các đơn vị phó khối (thành viên)")
 
 
 class PartyOrgOut(Schema):
@@ -337,37 +425,38 @@ class PersonPage(Schema):
 
 
 class PersonCreateIn(In):
-    citizen_id: str = Field(..., description="số CCCD, 12 chữ số")
-    full_name: str = Field(..., max_length=120)
-    unit: str = Field(..., description="mã đơn vị công tác")
+    citizen_id: str = Field(..., description="số CCCD, 12 chữ số, chưa có trong hệ thống",
+                            **_schema(pattern=CITIZEN_ID_PATTERN))
+    full_name: str = filled_field(max_length=120)
+    unit: str = code_field(description="mã đơn vị công tác (có sẵn, còn hiệu lực)")
     staff_type: StaffType
-    start: datetime.date
+    start: datetime.date = Field(..., description=f"ngày bắt đầu công tác, {DATE_RULE}")
     position: str = Field("", max_length=120)
     is_leader: bool = False
     grade_group: str = Field("", max_length=60)
-    birth_date: datetime.date | None = None
+    birth_date: datetime.date | None = Field(None, description="từ 01/01/1900 đến trước hôm nay")
     gender: Gender | None = None
-    email: str = ""
+    email: str = Field("", max_length=254)
     phone: str = Field("", max_length=20)
     recruited_on: datetime.date | None = None
     party_card_no: str | None = Field(None, max_length=20)
 
 
 class PersonPatchIn(In):
-    full_name: str | None = Field(None, max_length=120)
-    birth_date: datetime.date | None = None
+    full_name: str | None = Field(None, max_length=120, **_schema(pattern=FILLED_PATTERN))
+    birth_date: datetime.date | None = Field(None, description="từ 01/01/1900 đến trước hôm nay")
     gender: Gender | None = None
-    email: str | None = None
+    email: str | None = Field(None, max_length=254)
     phone: str | None = Field(None, max_length=20)
-    recruited_on: datetime.date | None = None
+    recruited_on: datetime.date | None = Field(None, description=DATE_RULE)
     party_card_no: str | None = Field(None, max_length=20)
-    reason: str = ""
+    reason: str = Field("", max_length=500)
 
 
 class PostingIn(In):
-    unit: str = Field(..., description="mã đơn vị mới")
+    unit: str = code_field(description="mã đơn vị mới (có sẵn, còn hiệu lực)")
     staff_type: StaffType
-    start: datetime.date
+    start: datetime.date = Field(..., description=f"sau ngày bắt đầu của quá trình công tác hiện tại, {DATE_RULE}")
     position: str = Field("", max_length=120)
     is_leader: bool = False
     grade_group: str = Field("", max_length=60)
@@ -377,8 +466,8 @@ class PostingIn(In):
 
 class LeaveIn(In):
     kind: LeaveKind
-    start: datetime.date
-    end: datetime.date
+    start: datetime.date = Field(..., description=DATE_RULE)
+    end: datetime.date = Field(..., description=f"từ ngày bắt đầu trở đi, {DATE_RULE}")
     note: str = Field("", max_length=255)
 
 
@@ -467,17 +556,21 @@ class UnitHistory(Schema):
 
 
 class YearRecordIn(In):
-    year: int
+    year: FactYear
     track: Track = Track.GOVERNMENT
     grade: Grade | None = None
-    score: Decimal | None = Field(None, max_digits=5, decimal_places=2)
-    months_worked: int | None = None
+    score: Annotated[Decimal | None, BeforeValidator(_hundredths)] = Field(
+        None, max_digits=5, decimal_places=2, description="điểm từ 0 đến 100, tối đa hai chữ số thập phân",
+        **_schema(anyOf=[{"type": "number", "minimum": 0, "maximum": 100, "multipleOf": 0.01},
+                         {"type": "string", "pattern": SCORE_PATTERN}, {"type": "null"}]))
+    months_worked: int | None = Field(None, ge=0, le=12)
     note: str = Field("", max_length=255)
 
 
 class AwardIn(In):
-    year: int
-    code: str = Field(..., max_length=20, description="mã danh hiệu/hình thức (LDTT, CSTDCS, BK_BO…)")
+    year: FactYear
+    code: str = Field(..., max_length=20, description="mã danh hiệu/hình thức (LDTT, CSTDCS, BK_BO…) dành cho "
+                      "loại đối tượng (cá nhân hay tập thể)", **_schema(enum=AWARD_CODES))
     kind: AwardKind = AwardKind.REGULAR
     decision_no: str = Field("", max_length=80)
     decision_date: datetime.date | None = None
@@ -485,8 +578,8 @@ class AwardIn(In):
 
 
 class InitiativeIn(In):
-    year: int
-    title: str = Field(..., max_length=500)
+    year: FactYear
+    title: str = filled_field(max_length=500)
     level: InitiativeLevel
     kind: InitiativeKind = InitiativeKind.INITIATIVE
     recognized_on: datetime.date | None = None
@@ -494,7 +587,7 @@ class InitiativeIn(In):
 
 
 class DisciplineIn(In):
-    year: int
+    year: FactYear
     form: DisciplineForm
     track: Track = Track.GOVERNMENT
     decided_on: datetime.date | None = None
@@ -507,8 +600,15 @@ def _patch_of(schema: type[In], name: str) -> type[In]:
     """The same fields, all optional, plus the `reason` every correction needs."""
     from pydantic import create_model
 
-    fields = {n: (f.annotation | None, None) for n, f in schema.model_fields.items()}
-    fields["reason"] = (str, Field(..., description="lý do sửa/xóa (ghi vào nhật ký)"))
+    import copy
+
+    fields = {}
+    for n, f in schema.model_fields.items():
+        optional = copy.copy(f)  # the same rules (lengths, patterns, ranges), null or absent allowed
+        optional.default, optional.default_factory = None, None
+        fields[n] = (f.annotation | None, optional)
+    fields["reason"] = (str, Field(..., max_length=500, description="lý do sửa/xóa (ghi vào nhật ký)",
+                                   **_schema(pattern=FILLED_PATTERN, minLength=1)))
     return create_model(name, __base__=In, **fields)
 
 
@@ -519,10 +619,13 @@ DisciplinePatch = _patch_of(DisciplineIn, "DisciplinePatch")
 
 
 class ReasonIn(In):
-    reason: str
+    reason: str = Field(..., max_length=500, description="lý do xóa (ghi vào nhật ký)",
+                        **_schema(pattern=FILLED_PATTERN, minLength=1))
 
 
 class StatsIn(In):
+    """Each count from 0 to `total`; cluster_rank at most cluster_size (records.validators.stats_problems)."""
+
     total: int = Field(..., ge=0, le=MAX_COUNT)
     completed: int = Field(..., ge=0, le=MAX_COUNT)
     ldtt: int = Field(..., ge=0, le=MAX_COUNT)
