@@ -10,6 +10,7 @@ from thidua.common.clean import MSG_CONTROL, code_problem, text_problem
 from thidua.common.text import nfc
 from thidua.organizations.models import ClusterLevel, PartyOrgKind, SuccessionKind, UnitKind
 from thidua.people.models import Gender, LeaveKind, StaffType
+from thidua.records import codes as record_codes
 from thidua.records.models import (
     AwardKind,
     DisciplineForm,
@@ -18,7 +19,6 @@ from thidua.records.models import (
     InitiativeLevel,
     Track,
 )
-from thidua.records import codes as record_codes
 from thidua.records.validators import MAX_COUNT, year_range
 from thidua.rules.codes import MAX_YEAR, MIN_YEAR
 
@@ -598,9 +598,9 @@ class DisciplineIn(In):
 
 def _patch_of(schema: type[In], name: str) -> type[In]:
     """The same fields, all optional, plus the `reason` every correction needs."""
-    from pydantic import create_model
-
     import copy
+
+    from pydantic import create_model
 
     fields = {}
     for n, f in schema.model_fields.items():
