@@ -17,5 +17,5 @@ def not_found(request, rest=""):
 urlpatterns = [
     path("api/docs/static/<str:name>", asset, name="api_docs_asset"),
     path("api/", api.urls),
-    re_path(r"^api/(?P<rest>.*)$", not_found),
+    re_path(r"^api/(?P<rest>(?s:.*))$", not_found),  # (?s: …): a newline (%0A) in the address too
 ]

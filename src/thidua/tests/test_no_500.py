@@ -76,7 +76,7 @@ def test_token_page_revoke_garbage_and_long_name(admin_client):
     assert admin_client.post("/tai-khoan/ma-api/", {"revoke": "abc"}).status_code == 404
     assert admin_client.post("/tai-khoan/ma-api/", {"revoke": "9" * 40}).status_code == 404
     r = admin_client.post("/tai-khoan/ma-api/", {"name": "x" * 500})
-    assert r.status_code == 200 and "Dài quá 80 ký tự" in r.content.decode()
+    assert r.status_code == 400 and "Dài quá 80 ký tự" in r.content.decode()
 
 
 def test_user_with_a_full_name_over_150(admin_client):
@@ -186,3 +186,10 @@ def test_api_quota_unknown_title_or_track(admin_api):
 def test_api_nul_in_a_query_filter(admin_api):
     r = admin_api.get("/api/v1/people/", {"q": "a\x00b"})
     assert r.status_code == 422 and _details(r)["q"] == MSG_CONTROL
+
+
+@pytest.mark.django_db
+def test_an_api_address_with_a_newline_is_the_apis_json_404(client):
+    response = client.patch("/api/v1/history/award/1%0Ax", data=b"{}", content_type="application/json")
+    assert response.status_code == 404
+    assert response["Content-Type"].startswith("application/json")
