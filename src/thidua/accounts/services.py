@@ -51,6 +51,7 @@ MSG_USERNAME_TAKEN = "Tên đăng nhập đã tồn tại."
 MSG_ROLE_TARGET = "Vai trò {role} cần phạm vi: mã đơn vị, mã tổ chức đảng hoặc mã khối thi đua."
 MSG_TARGET_UNKNOWN = "Không tìm thấy {what} có mã {code}."
 MSG_PASSWORD_SHORT = "Mật khẩu cần ít nhất 8 ký tự."
+MSG_PERSON_UNKNOWN = "Không tìm thấy cá nhân có số CCCD này."
 
 
 def _resolve_target(*, unit_code="", party_code="", cluster_code=""):
@@ -103,7 +104,7 @@ def user_create(*, actor: Actor, scope, username: str, password: str, full_name:
     if citizen_id:
         person = Person.objects.filter(citizen_id=nfc(citizen_id)).first()
         if person is None:
-            raise ValidationError({"citizen_id": "Không tìm thấy cá nhân có số CCCD này."})
+            raise ValidationError({"citizen_id": MSG_PERSON_UNKNOWN})
     first, _, last = nfc(full_name).rpartition(" ")
     user = User.objects.create_user(username=username, password=password, first_name=first, last_name=last)
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=user, verb="user_create",

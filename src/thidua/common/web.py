@@ -26,6 +26,17 @@ def apply_errors(form, exc: ValidationError) -> None:
             form.add_error(None, m)
 
 
+class TypedInFull:
+    """Form mixin: no `maxlength` attribute on the inputs. A browser cuts a longer pasted text to that
+    length without a word; without it, what was typed reaches the form in full and the length rule
+    answers with its message at the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("maxlength", None)
+
+
 def paginate(request, qs, per_page: int = 50):
     paginator = Paginator(qs, per_page)
     return paginator.get_page(request.GET.get("page"))

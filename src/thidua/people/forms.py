@@ -5,10 +5,13 @@ choices, min_value) speak with the rule's message, so a form shows the service's
 from django import forms
 
 from thidua.common.clean import text_problem
+from thidua.common.web import TypedInFull
 from thidua.organizations.models import Unit
-from thidua.people.models import Gender, LeaveKind, StaffType
+from thidua.people.models import Gender, LeaveKind, Person, Posting, StaffType
 from thidua.people.validators import (
+    MSG_CARD_TAKEN,
     MSG_CCCD_FORMAT,
+    MSG_CCCD_TAKEN,
     MSG_GENDER,
     MSG_NAME_REQUIRED,
     MSG_STAFF_TYPE,
@@ -20,6 +23,7 @@ from thidua.people.validators import (
     check_leave_order,
     check_length,
     check_posting_unit,
+    check_start_after_open,
     check_unit_code,
     form_validator,
     normalize_citizen_id,
@@ -62,7 +66,7 @@ class UnitCodeField(forms.CharField):
         return code
 
 
-class PersonCreateForm(forms.Form):
+class PersonCreateForm(TypedInFull, forms.Form):
     citizen_id = forms.CharField(label="Số CCCD (12 chữ số)", max_length=20,
                                  error_messages={"required": MSG_CCCD_FORMAT, "max_length": MSG_CCCD_FORMAT})
     full_name = _text("full_name", "Họ và tên", required=True, error_messages={"required": MSG_NAME_REQUIRED})
@@ -78,6 +82,8 @@ class PersonCreateForm(forms.Form):
     def clean_citizen_id(self) -> str:
         value = normalize_citizen_id(self.cleaned_data["citizen_id"])
         message = check_citizen_id(value)
+        if message is None and Person.objects.filter(citizen_id=value).exists():
+            message = MSG_CCCD_TAKEN  # the service's check, here so that it shows with every other problem
         if message:
             raise forms.ValidationError(message)
         return value
@@ -93,6 +99,20 @@ class PersonEditForm(forms.Form):
     party_card_no = _text("party_card_no", "Số thẻ đảng viên")
     reason = forms.CharField(label="Lý do sửa", required=False)
 
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean_party_card_no(self) -> str:
+        """The service's rule (one card, one person), checked with the other fields."""
+        value = self.cleaned_data["party_card_no"]
+        others = Person.objects.filter(party_card_no=value)
+        if self.person is not None:
+            others = others.exclude(pk=self.person.pk)
+        if value and others.exists():
+            raise forms.ValidationError(MSG_CARD_TAKEN)
+        return value
+
 
 class TransferForm(forms.Form):
     unit_code = UnitCodeField("Mã đơn vị mới")
@@ -103,6 +123,21 @@ class TransferForm(forms.Form):
     is_secondment = forms.BooleanField(label="Biệt phái (giữ quá trình công tác chính)", required=False)
     start = _date("Từ ngày")
     decision_no = _text("decision_no", "Số quyết định")
+
+    def __init__(self, *args, person=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+
+    def clean(self):
+        """The service's rule on the open posting (a transfer starts after it), with the fields' own."""
+        data = super().clean()
+        start = data.get("start")
+        if self.person is not None and start is not None and not data.get("is_secondment") and "start" not in self.errors:
+            open_start = (Posting.objects.filter(person=self.person, end__isnull=True, is_secondment=False)
+                          .values_list("start", flat=True).first())
+            if message := check_start_after_open(start, open_start):
+                self.add_error("start", message)
+        return data
 
 
 class LeaveForm(forms.Form):

@@ -4,6 +4,7 @@ check them again), and Django's own checks speak with the rule's message."""
 from django import forms
 from django.core.validators import MaxLengthValidator, MaxValueValidator, MinValueValidator
 
+from thidua.common.web import TypedInFull
 from thidua.people.forms import DATE
 from thidua.people.validators import form_validator
 from thidua.records import codes
@@ -74,7 +75,7 @@ def _bounded_by(field: forms.Field, check, *args) -> None:
     field.validators.append(form_validator(check, *args))
 
 
-class _HistoryForm(forms.ModelForm):
+class _HistoryForm(TypedInFull, forms.ModelForm):
     """The fields every fact shares: the year with its range, texts bounded with the rule's message."""
     TEXT_RULES: dict[str, str] = {}   # form field → the records.validators.TEXT_LIMITS entry bounding it
 
@@ -158,8 +159,12 @@ class CollectiveStatsForm(forms.Form):
     cluster_size = forms.IntegerField(label="Số đơn vị trong khối", required=False)
 
     def clean(self):
+        """The counts' rules on every count that parsed, with the fields' own problems (one answer)."""
         data = super().clean()
-        if not self.errors:
-            for field, message in stats_problems(**data):
+        if "total" in self.errors:
+            return data
+        parsed = {name: None if name in self.errors else data.get(name) for name in self.fields if name != "year"}
+        for field, message in stats_problems(**parsed):
+            if field not in self.errors:
                 self.add_error(field, message)
         return data

@@ -68,6 +68,20 @@ def _validate(obj) -> None:
     obj.full_clean(exclude=["person", "unit"], validate_constraints=False)
 
 
+def fact_conflicts(scope: Scope, obj, exclude=()) -> list[tuple[str, str]]:
+    """The service's rules that need the database (the grade-year lock, one fact per key), checked on a
+    fact whose fields `exclude` did not parse: a form shows them with the fields' own problems."""
+    if "year" in exclude or obj.year is None:
+        return []
+    if isinstance(obj, YearRecord) and not allowed(scope, GRADE_EDIT, obj):
+        return [("year", MSG_GRADES_LOCKED.format(year=obj.year))]
+    try:
+        obj.validate_constraints(exclude=set(exclude))
+    except ValidationError:
+        return [("year", MSG_DUPLICATE.format(year=obj.year))]
+    return []
+
+
 def _save(obj, *, fields=None) -> None:
     try:
         with transaction.atomic():

@@ -1,3 +1,5 @@
+import copy
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -143,7 +145,7 @@ def person_edit(request, pk):
         changes = {k: v for k, v in d.items() if v != initial.get(k) and not (v in ("", None) and not initial.get(k))}
         svc.person_update(actor=actor_of(request), scope=scope, person=person, reason=reason, **changes)
 
-    return _person_form(request, person, f.PersonEditForm(request.POST or None, initial=initial), "Sửa hồ sơ",
+    return _person_form(request, person, f.PersonEditForm(request.POST or None, initial=initial, person=person), "Sửa hồ sơ",
                         save, "Đã lưu.")
 
 
@@ -156,7 +158,7 @@ def person_transfer(request, pk):
         unit = _unit_by_code(d.pop("unit_code"))
         svc.posting_open(actor=actor_of(request), scope=scope, person=person, unit=unit, **d)
 
-    return _person_form(request, person, f.TransferForm(request.POST or None, prefix="t"), "Điều chuyển", transfer,
+    return _person_form(request, person, f.TransferForm(request.POST or None, prefix="t", person=person), "Điều chuyển", transfer,
                         "Đã điều chuyển; quá trình công tác cũ được đóng lại.")
 
 
@@ -178,9 +180,23 @@ def _history_form(kind, subject_is_unit, *args, **kwargs):
     return model, form_cls(*args, **kwargs), title
 
 
+def _fact_ready(request, form, subject, fact_of=lambda form: form.instance) -> bool:
+    """Parse every field, then add the service's database rules (grade-year lock, duplicate key) on
+    what parsed, so that one answer lists every problem; True when the form is fit for the service."""
+    form.is_valid()
+    fact = fact_of(form)
+    if isinstance(subject, Unit):
+        fact.unit, fact.person = subject, None
+    else:
+        fact.person, fact.unit = subject, None
+    for field, message in history.fact_conflicts(scope_of(request), fact, exclude=set(form.errors)):
+        form.add_error(field if field in form.fields else None, message)
+    return not form.errors
+
+
 def _history_add(request, subject, kind, back):
     model, form, title = _history_form(kind, isinstance(subject, Unit), request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and _fact_ready(request, form, subject):
         try:
             history.history_add(actor=actor_of(request), scope=scope_of(request), model=model, subject=subject,
                                 **form.cleaned_data)
@@ -211,6 +227,14 @@ def unit_history_add(request, code, kind="yearrecord"):
     return _history_add(request, unit, kind, redirect("organizations:unit_detail", code=code))
 
 
+def _with_changes(obj, data):
+    """A copy of a stored fact with the form's parsed values (to check its key before writing)."""
+    fact = copy.copy(obj)
+    for key, value in data.items():
+        setattr(fact, key, value)
+    return fact
+
+
 @login_required
 def history_edit(request, kind, pk):
     scope = scope_of(request)
@@ -230,7 +254,10 @@ def history_edit(request, kind, pk):
                 history.history_delete(actor=actor_of(request), scope=scope, obj=obj, reason=reason)
                 messages.success(request, "Đã xóa bản ghi (có lưu nhật ký).")
                 return back
-            if form.is_valid():
+            ready = _fact_ready(request, form, subject, lambda form: _with_changes(obj, form.cleaned_data))
+            if not reason.strip():  # the service's rule, with the fields' problems
+                form.add_error(None, history.MSG_REASON)
+            elif ready:
                 changes = {k: v for k, v in form.cleaned_data.items() if v != initial.get(k)}
                 history.history_update(actor=actor_of(request), scope=scope, obj=obj, reason=reason, **changes)
                 messages.success(request, "Đã sửa bản ghi (có lưu nhật ký).")

@@ -167,7 +167,8 @@ def unit_action(request, code, action):
             messages.success(request, "Đã lưu thay đổi.")
             return redirect("organizations:unit_detail", code=result.code)
     if unit is None:
-        return render(request, "organizations/unit_form.html", {"form": form, "action": action, "unit": None})
+        return render(request, "organizations/unit_form.html", {"form": form, "action": action, "unit": None},
+                      status=400 if request.method == "POST" else 200)
     ctx = _unit_context(request, unit)
     ctx["forms"][action] = form
     ctx["open_action"] = action
@@ -188,7 +189,7 @@ def cluster_list(request):
     return render(request, "organizations/cluster_list.html", {
         "clusters": sel.cluster_list_for_user(scope), "nav": "clusters", "form": form,
         "can_create": scope.is_admin,
-    })
+    }, status=400 if request.method == "POST" else 200)
 
 
 @login_required
