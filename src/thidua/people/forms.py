@@ -89,7 +89,7 @@ class PersonCreateForm(TypedInFull, forms.Form):
         return value
 
 
-class PersonEditForm(forms.Form):
+class PersonEditForm(TypedInFull, forms.Form):
     full_name = _text("full_name", "Họ và tên", required=True, error_messages={"required": MSG_NAME_REQUIRED})
     birth_date = _date("Ngày sinh", required=False, check=check_birth_date)
     gender = _choice("Giới tính", [("", "—")] + Gender.choices, MSG_GENDER, required=False)
@@ -114,7 +114,7 @@ class PersonEditForm(forms.Form):
         return value
 
 
-class TransferForm(forms.Form):
+class TransferForm(TypedInFull, forms.Form):
     unit_code = UnitCodeField("Mã đơn vị mới")
     staff_type = _choice("Loại cán bộ", StaffType.choices, MSG_STAFF_TYPE, required_message=MSG_STAFF_TYPE_REQUIRED)
     position = _text("position", "Chức vụ")
@@ -140,7 +140,7 @@ class TransferForm(forms.Form):
         return data
 
 
-class LeaveForm(forms.Form):
+class LeaveForm(TypedInFull, forms.Form):
     kind = forms.ChoiceField(label="Loại nghỉ", choices=LeaveKind.choices)
     start = _date("Từ ngày")
     end = _date("Đến ngày")
