@@ -11,8 +11,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
-from thidua.common.permissions import allowed
 from thidua.common.numbers import vn_number
+from thidua.common.permissions import allowed
 from thidua.common.text import fold
 from thidua.common.web import actor_of, apply_errors, scope_of
 from thidua.organizations import forms as f
