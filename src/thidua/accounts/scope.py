@@ -29,13 +29,16 @@ def scope_for_user(user) -> Scope:
     person = getattr(user, "person", None) if hasattr(user, "person") else None
     scope.person_id = person.pk if person else None
     assignments = RoleAssignment.objects.filter(user=user).select_related("unit", "party_org", "cluster")
+    lineages: dict[int, list[str]] = {}  # one lineage query per assigned unit, not one per capability
     for ra in assignments:
         scope.roles.append(ra.role)
         if ra.role == Role.ADMIN:
             scope.is_admin = True
+        if ra.unit_id and ra.unit_id not in lineages:
+            lineages[ra.unit_id] = _lineage_paths(ra.unit)
         for cap in CAPABILITIES.get(ra.role, ()):
             if ra.unit_id:
-                scope.unit_paths.setdefault(cap, []).extend(_lineage_paths(ra.unit))
+                scope.unit_paths.setdefault(cap, []).extend(lineages[ra.unit_id])
             if ra.party_org_id:
                 scope.party_paths.setdefault(cap, []).append(ra.party_org.path)
             if ra.cluster_id:

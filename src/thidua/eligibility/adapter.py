@@ -129,30 +129,43 @@ def months_in_service(postings, recruited: dict, years: tuple[int, int], leave: 
     return {(int(people[r]), years[0] + int(c)): int(months[r, c]) for r, c in zip(rows, cols)}
 
 
+# Below this many subjects (or units) a fact table is fetched at once rather than through a server-side
+# cursor: a cursor costs extra round trips and PostgreSQL plans it for its first rows
+# (cursor_tuple_fraction), e.g. the postings of a 25-unit subtree took 25 ms through a cursor and 1 ms
+# without. Province-sized reads keep the cursor (bounded memory).
+CURSOR_MIN_SUBJECTS = 5000
+CURSOR_MIN_UNITS = 200
+
+
+def _rows(qs, n: int, threshold: int = CURSOR_MIN_SUBJECTS):
+    return qs.iterator(chunk_size=20000) if n > threshold else qs
+
+
 def _fill_facts(histories: dict, field: str, years: tuple[int, int]) -> None:
     """Load every fact table for the subjects keyed in `histories` (field = person_id | unit_id)."""
     ids = list(histories)
+    n = len(ids)
     lo, hi = years
     in_range = {f"{field}__in": ids, "year__gte": lo, "year__lte": hi}
-    for sid, year, track, grade, months in YearRecord.objects.filter(**in_range).values_list(
-            field, "year", "track", "grade", "months_worked").iterator(chunk_size=20000):
+    for sid, year, track, grade, months in _rows(YearRecord.objects.filter(**in_range).values_list(
+            field, "year", "track", "grade", "months_worked"), n):
         entry = _entry(histories[sid], year)
         if grade:
             entry["party_grade" if track == "party" else "grade"] = grade
         if months is not None and track != "party":
             entry["months_worked"] = months
-    for sid, year, code, category, kind in Award.objects.filter(**in_range).values_list(
-            field, "year", "code", "category", "kind").iterator(chunk_size=20000):
+    for sid, year, code, category, kind in _rows(Award.objects.filter(**in_range).values_list(
+            field, "year", "code", "category", "kind"), n):
         entry = _entry(histories[sid], year)
         if kind in ("thematic", "one_off"):
             # thematic and one-off awards are no basis for later merit awards (NĐ 98/2023 Điều 4 khoản 3)
             entry.setdefault("_non_regular", []).append(code)
             continue
         entry.setdefault("titles" if category == "title" else "awards", []).append(code)
-    for sid, year, title, level in Initiative.objects.filter(**in_range).values_list(
-            field, "year", "title", "level").iterator(chunk_size=20000):
+    for sid, year, title, level in _rows(Initiative.objects.filter(**in_range).values_list(
+            field, "year", "title", "level"), n):
         _entry(histories[sid], year).setdefault("initiatives", []).append({"level": level, "name": title})
-    for sid, year, form in Discipline.objects.filter(**in_range).values_list(field, "year", "form").iterator():
+    for sid, year, form in _rows(Discipline.objects.filter(**in_range).values_list(field, "year", "form"), n):
         entry = _entry(histories[sid], year)
         # the heaviest form of the year; a stored form outside the contract is passed on (and refused there)
         if DISCIPLINE_RANK.get(form, UNKNOWN_FORM_RANK) > DISCIPLINE_RANK.get(entry.get("discipline") or "", 0):
@@ -185,7 +198,8 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
     if unit is not None:
         qs = qs.filter(unit_path__startswith=unit.path)
     meta = {pk: (st, lead) for pk, st, lead in
-            qs.values_list("pk", "staff_type", "is_leader").iterator(chunk_size=20000)}
+            _rows(qs.values_list("pk", "staff_type", "is_leader"),
+                  len(person_ids) if person_ids is not None else CURSOR_MIN_SUBJECTS + 1)}
     histories: dict = {pk: {} for pk in meta}
     if not meta:
         return []
@@ -202,8 +216,8 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
         if entry is not None:
             entry["leave_days"] = {kind: int(days) for kind, days in zip(LEAVE_KINDS, leave[r, c]) if days}
     # a posting that opened during a year (not the first) means the person transferred in that year
-    postings = list(Posting.objects.filter(person_id__in=ids, is_secondment=False).order_by(
-        "person_id", "start").values_list("person_id", "start", "end").iterator(chunk_size=20000))
+    postings = list(_rows(Posting.objects.filter(person_id__in=ids, is_secondment=False).order_by(
+        "person_id", "start").values_list("person_id", "start", "end"), len(ids)))
     first_start = {}
     for pid, start, _end in postings:
         if pid not in first_start:
@@ -246,7 +260,7 @@ def derived_members(units: dict[int, str], years: tuple[int, int]) -> dict[tuple
     members: dict[tuple[int, int], set] = defaultdict(set)
     rows = Posting.objects.filter(cond, is_secondment=False, start__lte=datetime.date(hi, 12, 31)).filter(
         Q(end__isnull=True) | Q(end__gte=datetime.date(lo, 1, 1))).values_list("person_id", "unit__path", "start", "end")
-    for pid, path, start, end in rows.iterator(chunk_size=20000):
+    for pid, path, start, end in _rows(rows, len(units), CURSOR_MIN_UNITS):
         ancestors = [by_path[p] for p in _prefixes(path) if p in by_path]
         for y in range(max(lo, start.year), min(hi, end.year if end else hi) + 1):
             for uid in ancestors:

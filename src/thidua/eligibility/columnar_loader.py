@@ -34,6 +34,9 @@ def _fetch(sql: str, params: list) -> np.ndarray:
     return np.array(rows, dtype=np.int64)
 
 
+INLINE_IDS_MAX = 20000  # up to this many people, the fact queries name them; above, a subquery
+
+
 def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
                 years: tuple[int, int]) -> ColumnarHistory:
     """Everyone under `unit_path` (or the `person_ids`) as columnar arrays over `years`."""
@@ -60,6 +63,10 @@ def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
     }
     leave = {kind: np.zeros(shape, np.int16) for kind in codes.LEAVE_KINDS}
     subq = f"SELECT p.id FROM people_person p WHERE {where}"
+    if n <= INLINE_IDS_MAX:
+        # a unit's people by id: PostgreSQL then reads each fact table through its person index; with the
+        # subquery it planned a parallel scan of every person (20 ms for a 500-person unit on 100k people)
+        subq, params = ",".join(str(int(i)) for i in ids) or "NULL", []
     year_range = [y0, y1]
 
     def scatter(rows):

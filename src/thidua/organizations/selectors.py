@@ -2,7 +2,7 @@
 from collections import defaultdict
 from types import SimpleNamespace
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import Http404
 
 from thidua.common.errors import MSG_NOT_FOUND
@@ -66,9 +66,12 @@ def unit_lineage(unit: Unit) -> list[Unit]:
 
 
 def unit_successions(unit: Unit) -> dict:
+    """What the unit came from and what it became, in one query."""
+    rows = list(UnitSuccession.objects.filter(Q(successor=unit) | Q(predecessor=unit))
+                .select_related("predecessor", "successor"))
     return {
-        "from": list(UnitSuccession.objects.filter(successor=unit).exclude(predecessor=unit).select_related("predecessor")),
-        "to": list(UnitSuccession.objects.filter(predecessor=unit).select_related("successor")),
+        "from": [r for r in rows if r.successor_id == unit.pk and r.predecessor_id != unit.pk],
+        "to": [r for r in rows if r.predecessor_id == unit.pk],
     }
 
 
