@@ -6,16 +6,19 @@ from django.db import transaction
 
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
+from thidua.common.clean import clean_text
 from thidua.common.context import Actor
 from thidua.common.errors import ValidationError
 from thidua.common.scope import Scope
 from thidua.common.workflow import check_transition
 from thidua.organizations.models import Unit
 from thidua.records.models import GradeYear
+from thidua.records.validators import check_year
 from thidua.records.workflows import GRADE_YEAR
 
+REASON_MAX_LENGTH = 500
+
 __all__ = ["GRADE_YEAR", "grade_year_get", "grade_years_for_unit", "grade_year_transition"]
-from thidua.records.validators import check_year
 
 
 def grade_year_get(unit: Unit, year: int) -> GradeYear:
@@ -54,6 +57,7 @@ def grade_year_transition(*, actor: Actor, scope: Scope, unit: Unit, year: int, 
         raise ValidationError({"year": problem})
     row = GradeYear.objects.select_for_update().filter(unit=unit, year=year).first() \
         or GradeYear(unit=unit, year=year, state=GRADE_YEAR.initial)
+    reason = clean_text(reason or "", "reason", REASON_MAX_LENGTH)
     move = check_transition(GRADE_YEAR, transition, scope=scope, obj=row, state=row.state, reason=reason)
     before = {"state": row.state}
     row.state = move.target

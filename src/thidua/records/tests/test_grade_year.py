@@ -145,3 +145,15 @@ def test_the_unit_page_and_the_api_lock_and_reopen(client, org, personas, minist
     assert done.status_code == 200, done.content
     assert done.json()["state"] == "open"
     assert grade_year_get(org["VA"], 2025).state == OPEN
+
+
+def test_a_reason_too_long_or_with_control_characters_is_refused_at_its_field(org, personas, ministry_officer,
+                                                                               actor_of, scope_of):
+    grade_year_transition(**_as(personas["officer_a"], actor_of, scope_of), unit=org["VA"], year=2025,
+                          transition="lock")
+    above = _as(ministry_officer, actor_of, scope_of)
+    for reason in ("x" * 501, "Sửa\x07 sai"):
+        with pytest.raises(ValidationError) as refused:
+            grade_year_transition(**above, unit=org["VA"], year=2025, transition="reopen", reason=reason)
+        assert list(refused.value.message_dict) == ["reason"]
+    assert grade_year_get(org["VA"], 2025).state == LOCKED
