@@ -1,9 +1,12 @@
 """Builds a user's Scope from their role assignments (the Scope itself is `thidua.common.scope`)."""
+from django.db.models import OuterRef, Subquery
+
 from thidua.accounts.models import Role, RoleAssignment
 from thidua.common.roles import CAPABILITIES
 from thidua.common.scope import Scope
 from thidua.organizations.models import Unit
 from thidua.organizations.selectors import unit_lineage
+from thidua.people.models import Person
 
 __all__ = ["Scope", "scope_for_user"]
 
@@ -26,9 +29,14 @@ def scope_for_user(user) -> Scope:
     if cached is not None:
         return cached
     scope = Scope(user_id=user.pk, is_admin=user.is_superuser)
-    person = getattr(user, "person", None) if hasattr(user, "person") else None
-    scope.person_id = person.pk if person else None
-    assignments = RoleAssignment.objects.filter(user=user).select_related("unit", "party_org", "cluster")
+    # the user's own person id comes with the role assignments (one query), alone for a user with no role
+    own_person = Person.objects.filter(user_id=OuterRef("user_id")).values("pk")[:1]
+    assignments = list(RoleAssignment.objects.filter(user=user).select_related("unit", "party_org", "cluster")
+                       .annotate(own_person_id=Subquery(own_person)))
+    if assignments:
+        scope.person_id = assignments[0].own_person_id
+    else:
+        scope.person_id = Person.objects.filter(user_id=user.pk).values_list("pk", flat=True).first()
     lineages: dict[int, list[str]] = {}  # one lineage query per assigned unit, not one per capability
     for ra in assignments:
         scope.roles.append(ra.role)

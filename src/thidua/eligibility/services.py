@@ -278,8 +278,10 @@ CAP_BASE_TITLES = ("LDTT", ARMED_TWINS["LDTT"])  # CSTĐCS ≤ a share of the un
 def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
     """Caps an officer checks before deciding: top grade per (unit, similar-task group) and
     CSTĐCS per unit, counted from the grades and titles recorded (proposed) for `year`."""
+    # the unit's people by id first: joined on their path, PostgreSQL scanned every person (25 ms per query)
+    unit_of = dict(Person.objects.filter(unit_path__startswith=unit.path).values_list("pk", "unit_id"))
     group_of = dict(((pid, (uid, gg)) for pid, uid, gg in Posting.objects.filter(
-        person__unit_path__startswith=unit.path, end__isnull=True, is_secondment=False)
+        person_id__in=list(unit_of), end__isnull=True, is_secondment=False)
         .values_list("person_id", "unit_id", "grade_group")))
     grades: dict = defaultdict(Counter)
     for pid, grade in YearRecord.objects.filter(person_id__in=list(group_of), year=year, track=track).exclude(
@@ -292,9 +294,9 @@ def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
         for (uid, gg), c in sorted(grades.items(), key=lambda kv: (names.get(kv[0][0], ""), kv[0][1]))
     ]
     titles: dict = defaultdict(Counter)
-    for uid, code in Award.objects.filter(person__unit_path__startswith=unit.path, year=year,
-                                          code__in=[*CAP_BASE_TITLES, "CSTDCS"]).values_list("person__unit_id", "code"):
-        titles[uid][code] += 1
+    for pid, code in Award.objects.filter(person_id__in=list(unit_of), year=year,
+                                          code__in=[*CAP_BASE_TITLES, "CSTDCS"]).values_list("person_id", "code"):
+        titles[unit_of[pid]][code] += 1
     names.update(Unit.objects.filter(pk__in=list(titles)).values_list("pk", "name"))
     title_caps = [
         {"unit": names.get(uid, ""), **quota.check_title_cap(

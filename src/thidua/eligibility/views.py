@@ -2,6 +2,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.urls import reverse
 
 from thidua.common.web import scope_of
 from thidua.common.xlsx import xlsx_response
@@ -123,6 +124,7 @@ def unit_table(request, code):
         "table": table, "filters": flt, "nav": "eligibility", "all_targets": svc.FILTER_TARGETS,
         "target_label": svc.target_label, "query": query, "page_query": _without_page(query),
         "large": table["n_people"] > INLINE_LIMIT, "page_error": page_error, **LABELS, **YEARS,
+        "explain_url": reverse("eligibility:explain"),  # once, not once per cell (~900 cells a page)
     })
 
 

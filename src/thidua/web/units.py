@@ -4,6 +4,7 @@ from urllib.parse import quote
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -28,6 +29,8 @@ from thidua.records.models import YearRecord
 from thidua.records.permissions import HISTORY_EDIT
 from thidua.records.selectors import history_for_units
 
+TREE_LEVELS = 2  # levels of the unit tree shown at first (?all=1: every unit)
+
 
 @login_required
 def unit_tree(request):
@@ -36,11 +39,15 @@ def unit_tree(request):
     rows = sel.unit_tree_for_user(scope, include_closed=show_closed,
                                  people_per_unit=people_selectors.people_count_by_unit(scope))
     q = fold(request.GET.get("q", ""))
+    show_all = request.GET.get("all") == "1"
+    n_units = len(rows)
     if q:
         rows = [r for r in rows if q in r["unit"].name_folded or q in r["unit"].code.lower()]
+    elif not show_all:  # the first levels only (a province: ~120 of ~2,000 units); each unit page lists its own
+        rows = [r for r in rows if r["level"] < TREE_LEVELS]
     return render(request, "organizations/unit_tree.html", {
         "rows": rows, "tree_html": _tree_html(rows), "q": request.GET.get("q", ""), "show_closed": show_closed,
-        "nav": "units",
+        "nav": "units", "n_units": n_units, "show_all": show_all, "partial": len(rows) < n_units and not q, "tree_levels": TREE_LEVELS,
         "can_create_root": scope.is_admin, "form": f.UnitCreateForm(),
     })
 
@@ -64,14 +71,17 @@ def _tree_html(rows) -> str:
 
 def _unit_context(request, unit):
     scope = scope_of(request)
-    lineage = sel.unit_lineage(unit)
+    successions = sel.unit_successions(unit)
+    lineage = sel.unit_lineage(unit, successions)
+    counts = Person.objects.filter(unit_path__startswith=unit.path).aggregate(
+        total=Count("pk"), direct=Count("pk", filter=Q(unit_id=unit.pk)))
     return {
         "unit": unit, "nav": "units",
         "ancestors": list(Unit.objects.filter(pk__in=[int(x) for x in unit.path.strip("/").split("/")[:-1]]).order_by("depth")),
         "children": unit.children.order_by("valid_to", "sort_order", "name"),
-        "n_people": Person.objects.filter(unit_path__startswith=unit.path).count(),
-        "n_direct": unit.current_people.count(),
-        "successions": sel.unit_successions(unit),
+        "n_people": counts["total"],
+        "n_direct": counts["direct"],
+        "successions": successions,
         "lineage": [u for u in lineage if u.pk != unit.pk],
         "history": history_for_units(lineage),
         "party_orgs": unit.party_orgs.all(),
