@@ -9,13 +9,12 @@ from thidua.people.models import Person
 @login_required
 def home(request):
     scope = scope_of(request)
-    person = getattr(request.user, "person", None) if hasattr(request.user, "person") else None
-    if not scope.has("view") and person is not None:
-        return redirect("people:person_detail", pk=person.pk)
+    if not scope.has("view") and scope.person_id is not None:
+        return redirect("people:person_detail", pk=scope.person_id)
     ctx = {
         "n_units": unit_list_for_user(scope, include_closed=False).count(),
         "n_people": Person.objects.filter(scope.people_q()).count(),
         "n_clusters": cluster_list_for_user(scope).count(),
-        "own_person": person,
+        "own_person_id": scope.person_id,
     }
     return render(request, "thidua/home.html", ctx)
