@@ -143,30 +143,46 @@ def _rows(qs, n: int, threshold: int = CURSOR_MIN_SUBJECTS):
 
 def _fill_facts(histories: dict, field: str, years: tuple[int, int]) -> None:
     """Load every fact table for the subjects keyed in `histories` (field = person_id | unit_id)."""
-    ids = list(histories)
-    n = len(ids)
+    _fill_subject_facts(histories if field == "person_id" else {}, histories if field == "unit_id" else {}, years)
+
+
+def _fill_subject_facts(people: dict, units: dict, years: tuple[int, int]) -> None:
+    """Every fact table for people and collectives at once: one query per table for both (a fact row
+    belongs to exactly one subject, a person or a unit)."""
+    n = len(people) + len(units)
+    if not n:
+        return
     lo, hi = years
-    in_range = {f"{field}__in": ids, "year__gte": lo, "year__lte": hi}
-    for sid, year, track, grade, months in _rows(YearRecord.objects.filter(**in_range).values_list(
-            field, "year", "track", "grade", "months_worked"), n):
-        entry = _entry(histories[sid], year)
+    cond = Q()
+    if people:
+        cond |= Q(person_id__in=list(people))
+    if units:
+        cond |= Q(unit_id__in=list(units))
+
+    def facts(model, *fields):
+        for pid, uid, *rest in _rows(model.objects.filter(cond, year__gte=lo, year__lte=hi).values_list(
+                "person_id", "unit_id", *fields), n):
+            history = people.get(pid) if pid is not None else units.get(uid)
+            if history is not None:
+                yield history, rest
+
+    for history, (year, track, grade, months) in facts(YearRecord, "year", "track", "grade", "months_worked"):
+        entry = _entry(history, year)
         if grade:
             entry["party_grade" if track == "party" else "grade"] = grade
         if months is not None and track != "party":
             entry["months_worked"] = months
-    for sid, year, code, category, kind in _rows(Award.objects.filter(**in_range).values_list(
-            field, "year", "code", "category", "kind"), n):
-        entry = _entry(histories[sid], year)
+    for history, (year, code, category, kind) in facts(Award, "year", "code", "category", "kind"):
+        entry = _entry(history, year)
         if kind in ("thematic", "one_off"):
             # thematic and one-off awards are no basis for later merit awards (NĐ 98/2023 Điều 4 khoản 3)
             entry.setdefault("_non_regular", []).append(code)
             continue
         entry.setdefault("titles" if category == "title" else "awards", []).append(code)
-    for sid, year, title, level in _rows(Initiative.objects.filter(**in_range).values_list(
-            field, "year", "title", "level"), n):
-        _entry(histories[sid], year).setdefault("initiatives", []).append({"level": level, "name": title})
-    for sid, year, form in _rows(Discipline.objects.filter(**in_range).values_list(field, "year", "form"), n):
-        entry = _entry(histories[sid], year)
+    for history, (year, title, level) in facts(Initiative, "year", "title", "level"):
+        _entry(history, year).setdefault("initiatives", []).append({"level": level, "name": title})
+    for history, (year, form) in facts(Discipline, "year", "form"):
+        entry = _entry(history, year)
         # the heaviest form of the year; a stored form outside the contract is passed on (and refused there)
         if DISCIPLINE_RANK.get(form, UNKNOWN_FORM_RANK) > DISCIPLINE_RANK.get(entry.get("discipline") or "", 0):
             entry["discipline"] = form
@@ -191,21 +207,37 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
                     years: tuple[int, int] = (MIN_YEAR, MAX_YEAR), complete: bool = True) -> list[dict]:
     """Individuals as eligibility-json subjects; either explicit ids or everyone in a unit subtree.
     Only facts of `years` within the engine's range are read (engine_years)."""
+    people, _units = subjects(person_ids, unit=unit, years=years, complete=complete)
+    return people
+
+
+def subjects(person_ids: list[int] | None = None, *, unit: Unit | None = None, under: Unit | None = None,
+             years: tuple[int, int] = (MIN_YEAR, MAX_YEAR), complete: bool = True
+             ) -> tuple[list[dict], list[dict]]:
+    """People (as people_subjects(person_ids, unit=unit)) and, with `under`, the collectives of its
+    subtree (as unit_subjects(under=under)), their fact tables read together: one query per table."""
     years = engine_years(years)
     qs = Person.objects.all()
     if person_ids is not None:
         qs = qs.filter(pk__in=person_ids)
     if unit is not None:
         qs = qs.filter(unit_path__startswith=unit.path)
-    meta = {pk: (st, lead) for pk, st, lead in
-            _rows(qs.values_list("pk", "staff_type", "is_leader"),
-                  len(person_ids) if person_ids is not None else CURSOR_MIN_SUBJECTS + 1)}
+    meta, recruited = {}, {}
+    for pk, st, lead, rec in _rows(qs.values_list("pk", "staff_type", "is_leader", "recruited_on"),
+                                   len(person_ids) if person_ids is not None else CURSOR_MIN_SUBJECTS + 1):
+        meta[pk] = (st, lead)
+        if rec is not None:
+            recruited[pk] = rec
     histories: dict = {pk: {} for pk in meta}
+    paths = dict(Unit.objects.filter(path__startswith=under.path).values_list("pk", "path")) if under else {}
+    unit_histories: dict = {pk: {} for pk in paths}
+    if years[0] <= years[1]:
+        _fill_subject_facts(histories, unit_histories, years)
+    units = _units(paths, unit_histories, years, complete) if paths else []
     if not meta:
-        return []
+        return [], units
     if years[0] > years[1]:
-        return _people(meta, _finish(histories, years, complete))
-    _fill_facts(histories, "person_id", years)
+        return _people(meta, _finish(histories, years, complete)), units
     ids = list(meta)
     # leave by kind (the engine counts maternity, agency-sent study and injury treatment as work)
     people = np.array(sorted(ids), np.int64)
@@ -224,12 +256,11 @@ def people_subjects(person_ids: list[int] | None = None, *, unit: Unit | None = 
             first_start[pid] = start
         elif start.year in histories[pid]:
             histories[pid][start.year]["transferred_in"] = True
-    recruited = dict(Person.objects.filter(pk__in=ids, recruited_on__isnull=False).values_list("pk", "recruited_on"))
     for (pid, year), months in months_in_service(postings, recruited, years, (people, leave)).items():
         entry = histories[pid].get(year)
         if entry is not None:  # stated months (imported, or set on the grade) win
             entry.setdefault("months_worked", months)
-    return _people(meta, _finish(histories, years, complete))
+    return _people(meta, _finish(histories, years, complete)), units
 
 
 def _people(meta: dict, histories: dict) -> list[dict]:
@@ -315,11 +346,16 @@ def unit_subjects(unit_ids: list[int] | None = None, *, under: Unit | None = Non
     if under is not None:
         qs = qs.filter(path__startswith=under.path)
     paths = dict(qs.values_list("pk", "path"))
-    ids = list(paths)
-    histories: dict = {pk: {} for pk in ids}
-    if not ids:
+    if not paths:
         return []
+    histories: dict = {pk: {} for pk in paths}
     _fill_facts(histories, "unit_id", years)
+    return _units(paths, histories, years, complete)
+
+
+def _units(paths: dict, histories: dict, years: tuple[int, int], complete: bool) -> list[dict]:
+    """The collectives' subjects once their fact tables are read: member counts, stated statistics."""
+    ids = list(paths)
     for (uid, year), counts in derived_members(paths, years).items():
         if year in histories[uid]:  # only years the collective itself has a record for
             histories[uid][year]["members"] = counts

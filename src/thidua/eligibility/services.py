@@ -185,14 +185,21 @@ def unit_answers(unit: Unit, year: int, *, targets: list[str] | None = None, inc
                  person_ids: list[int] | None = None) -> dict:
     """Every person (and collective) of the unit's subtree × targets for a year."""
     years = _window(year)
-    people = adapter.people_subjects(person_ids, unit=unit, years=years)
-    units = adapter.unit_subjects(under=unit, years=years) if include_collectives else []
+    people, units = adapter.subjects(person_ids, unit=unit, under=unit if include_collectives else None, years=years)
+    return _by_subject(people + units, targets, year, people=people, units=units)
+
+
+def _by_subject(subjects: list[dict], targets: list[str] | None, year: int, *, people: list[dict] | None = None,
+                units: list[dict] | None = None) -> dict:
+    """The answers of `subjects` (people then collectives) × their targets (or `targets`), by subject."""
+    people = subjects if people is None and units is None else people
+    units = subjects if units is None else units
     questions = []
-    for s in people + units:
+    for s in subjects:
         for t in targets_for(s):
             if targets is None or t in targets:
                 questions.append({"subject": s["id"], "target": t, "year": year})
-    answers = _answer(people + units, questions)
+    answers = _answer(subjects, questions)
     by_subject: dict[str, dict] = {}
     for a in answers:
         by_subject.setdefault(a["subject"], {})[a["target"]] = a
@@ -223,13 +230,15 @@ def people_with_verdict(unit: Unit, year: int, target: str, status: bool | None)
     return [int(history.ids[i][2:]) for i in np.flatnonzero(verdicts == VERDICT_CODE[status])]
 
 
-def table_rows(result: dict, flt: dict) -> list[dict]:
+def table_rows(result: dict, flt: dict, names: dict | None = None) -> list[dict]:
     """Rows of the unit table from `unit_answers`: people then collectives, by name; with a
-    target filter, only the subjects asked that target (and with that status, if one is chosen)."""
-    names = dict(Person.objects.filter(pk__in=[int(s["id"][2:]) for s in result["people"]])
-                 .values_list("pk", "full_name"))
+    target filter, only the subjects asked that target (and with that status, if one is chosen).
+    `names`: the people's names when the caller has them already."""
+    if names is None:
+        names = dict(Person.objects.filter(pk__in=[int(s["id"][2:]) for s in result["people"]])
+                     .values_list("pk", "full_name")) if result["people"] else {}
     unit_names = {pk: (name, code) for pk, name, code in Unit.objects.filter(
-        pk__in=[int(s["id"][2:]) for s in result["units"]]).values_list("pk", "name", "code")}
+        pk__in=[int(s["id"][2:]) for s in result["units"]]).values_list("pk", "name", "code")} if result["units"] else {}
     want = STATUS_FILTER.get(flt.get("status"), "any")
     rows = []
     for s in result["people"] + result["units"]:
@@ -376,18 +385,23 @@ def unit_table_page(unit: Unit, year: int, flt: dict, page: int, size: int | Non
     if target:
         person_targets = [t for t in person_targets if t == target]
     totals, by_target = _people_totals(unit, year, person_targets)
-    people = Person.objects.filter(unit_path__startswith=unit.path).order_by("sort_key", "id")
+    # the unit's people in order with their names, once: the count, the page's ids and its names
+    people = list(Person.objects.filter(unit_path__startswith=unit.path).order_by("sort_key", "id")
+                  .values_list("pk", "full_name"))
     if target:
         keep = set()
         if target in by_target:
             ids, applies, v = by_target[target]
             chosen = applies if want == "any" else applies & (v == VERDICT_CODE[want])
             keep = set(ids[chosen].tolist())
-        ordered = [pk for pk in people.values_list("pk", flat=True) if pk in keep]
-        n_people = len(ordered)
-    else:
-        ordered, n_people = None, people.count()
-    collectives = unit_answers(unit, year, targets=[target] if target else None, person_ids=[])
+        people = [(pk, name) for pk, name in people if pk in keep]
+    n_people = len(people)
+    start_guess = (min(max(1, page), max(1, -(-n_people // size))) - 1) * size  # refined below
+    # the page's people and the unit's collectives through the adapter together (one query per fact table)
+    page_people, units = adapter.subjects([pk for pk, _name in people[start_guess:start_guess + size]],
+                                          under=unit, years=_window(year))
+    asked = [target] if target else None
+    collectives = _by_subject(units, asked, year, people=[])
     for s in collectives["units"]:
         for t, a in collectives["answers"].get(s["id"], {}).items():
             counts = totals.setdefault(t, {True: 0, False: 0, None: 0})
@@ -397,16 +411,14 @@ def unit_table_page(unit: Unit, year: int, flt: dict, page: int, size: int | Non
     pages = max(1, -(-total // size))
     page = min(max(1, page), pages)
     start, end = (page - 1) * size, page * size
-    if start < n_people:
-        page_ids = ordered[start:end] if ordered is not None else list(people.values_list("pk", flat=True)[start:end])
-    else:
-        page_ids = []
+    page_ids = [pk for pk, _name in people[start:end]]
     rows = []
     if page_ids:
-        result = unit_answers(unit, year, targets=[target] if target else None, include_collectives=False,
-                              person_ids=page_ids)
+        if start != start_guess:  # the collectives' rows moved the last page: read its people
+            page_people = adapter.people_subjects(page_ids, years=_window(year))
+        result = _by_subject(page_people, asked, year, people=page_people, units=[])
         position = {pk: i for i, pk in enumerate(page_ids)}
-        rows = sorted(table_rows(result, flt), key=lambda r: position[r["pk"]])
+        rows = sorted(table_rows(result, flt, names=dict(people[start:end])), key=lambda r: position[r["pk"]])
     rows += unit_rows[max(0, start - n_people):max(0, end - n_people)]
     columns = sorted(totals, key=lambda t: _TABLE_ORDER.get(t, len(_TABLE_ORDER)))
     return {"rows": rows, "page": page, "pages": pages, "total": total, "n_people": n_people,
