@@ -8,7 +8,7 @@ import datetime
 from collections import defaultdict
 
 import numpy as np
-from django.db.models import Q
+from django.db.models import F, Q, Value
 
 from thidua.organizations.models import Unit
 from thidua.people.models import Leave, Person, Posting
@@ -299,16 +299,22 @@ def derived_members(units: dict[int, str], years: tuple[int, int]) -> dict[tuple
     people = {pid for m in members.values() for pid in m}
     grade, titles, disc = {}, defaultdict(set), set()
     for chunk in _chunks(list(people), 20000):
-        for pid, y, g in YearRecord.objects.filter(person_id__in=chunk, track="government", year__gte=lo,
-                                                     year__lte=hi).exclude(grade="").values_list("person_id", "year", "grade"):
-            grade[(pid, y)] = g
-        for pid, y, code in Award.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi, kind="regular",
-                                                 code__in=["LDTT", "CSTT", "CSTDCS"]).values_list("person_id", "year", "code"):
-            titles[(pid, y)].add(code)
-        for pid, y in Discipline.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi,
-                                                form__in=["warning", "demotion", "dismissal_from_post"]).values_list(
-                                                    "person_id", "year"):
-            disc.add((pid, y))
+        # the three member facts in one query (UNION ALL): grades, titles, disciplines
+        grades = YearRecord.objects.filter(person_id__in=chunk, track="government", year__gte=lo, year__lte=hi).exclude(
+            grade="").annotate(_tag=Value("g"), _value=F("grade")).order_by().values_list("person_id", "year", "_tag", "_value")
+        awards = Award.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi, kind="regular",
+                                      code__in=["LDTT", "CSTT", "CSTDCS"]).annotate(
+            _tag=Value("a"), _value=F("code")).order_by().values_list("person_id", "year", "_tag", "_value")
+        discs = Discipline.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi,
+                                          form__in=["warning", "demotion", "dismissal_from_post"]).annotate(
+            _tag=Value("d"), _value=F("form")).order_by().values_list("person_id", "year", "_tag", "_value")
+        for pid, y, tag, value in grades.union(awards, discs, all=True):
+            if tag == "g":
+                grade[(pid, y)] = value
+            elif tag == "a":
+                titles[(pid, y)].add(value)
+            else:
+                disc.add((pid, y))
     out = {}
     for (uid, y), pids in members.items():
         if any((pid, y) not in grade for pid in pids):
