@@ -6,19 +6,11 @@ from django.contrib.auth.models import User
 
 from thidua.accounts.models import RoleAssignment
 from thidua.common.roles import Role
+from thidua.e2e.helpers import login
 from thidua.records.models import YearRecord
 from thidua.records.permissions import MSG_GRADES_LOCKED
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
-
-
-def _login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "matkhau-123")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 def _add_grade(page, base, person, year):
@@ -34,7 +26,7 @@ def test_lock_refuse_reopen_and_enter(live_server, browser_page, org, people, pe
     RoleAssignment.objects.create(user=ministry, role=Role.PERSONNEL_OFFICER, unit=org["BO"])
     page, base, thang = browser_page, live_server.url, people["thang"]
 
-    _login(page, base, "officer_a")
+    login(page, base, "officer_a")
     page.goto(f"{base}/don-vi/VA/")
     page.click("button:has-text('Khóa xếp loại 2025')")
     page.wait_for_selector("text=Năm 2025: đã khóa xếp loại.")
@@ -49,7 +41,7 @@ def test_lock_refuse_reopen_and_enter(live_server, browser_page, org, people, pe
     assert MSG_GRADES_LOCKED.format(year=2025) in page.inner_text("form.card")
     assert not YearRecord.objects.filter(person=thang, year=2025).exists()
 
-    _login(page, base, "tochuc_bo")
+    login(page, base, "tochuc_bo")
     page.goto(f"{base}/don-vi/VA/")
     form = page.locator("form:has(button:has-text('Mở khóa 2025'))")
     form.locator("input[name=reason]").fill("Kết luận thanh tra: điều chỉnh xếp loại")
@@ -57,6 +49,6 @@ def test_lock_refuse_reopen_and_enter(live_server, browser_page, org, people, pe
     page.wait_for_selector("text=Năm 2025: đang nhập xếp loại.")
     page.screenshot(path="var/e2e-grade-year-reopened.png", full_page=True)
 
-    _login(page, base, "officer_a")
+    login(page, base, "officer_a")
     _add_grade(page, base, thang, 2025)
     assert YearRecord.objects.filter(person=thang, year=2025, grade="good").exists()

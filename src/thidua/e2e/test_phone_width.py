@@ -3,6 +3,7 @@ its own .table-wrap box). Checked on the person list, the person page, the unit'
 the quota page and the import preview; screenshots in var/ to look at."""
 import pytest
 
+from thidua.e2e.helpers import login
 from thidua.imports.tests.helpers import person, xlsx
 from thidua.records import services as history
 from thidua.records.models import Award, YearRecord
@@ -10,15 +11,6 @@ from thidua.records.models import Award, YearRecord
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 WIDTH = 390
-
-
-def _login(page, base, username):
-    page.context.clear_cookies()
-    page.goto(f"{base}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", "matkhau-123")
-    page.click("button[type=submit]")
-    page.wait_for_load_state()
 
 
 WIDEST = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > %d
@@ -48,7 +40,7 @@ def test_pages_fit_a_phone(live_server, browser_page, graded, personas, people, 
     settings.MEDIA_ROOT = tmp_path
     page, base, wide = browser_page, live_server.url, {}
     page.set_viewport_size({"width": WIDTH, "height": 844})
-    _login(page, base, "admin")
+    login(page, base, "admin")
     page.goto(f"{base}/ca-nhan/")
     _fits(page, "person-list", wide)
     page.goto(f"{base}/ca-nhan/{people['thang'].pk}/")
