@@ -46,6 +46,8 @@ def main(argv: list[str] | None = None) -> int:
         execute_from_command_line(["thidua", *rest])
         return 0
     if command == "worker":
+        # jobs left running by a worker that died (kill -9) are marked failed first, then the queue runs
+        execute_from_command_line(["thidua", "expire_jobs"])
         execute_from_command_line(["thidua", "db_worker", *rest])
         return 0
     execute_from_command_line(["thidua", command, *rest])

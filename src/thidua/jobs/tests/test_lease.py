@@ -5,6 +5,7 @@ import time
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
@@ -165,3 +166,15 @@ def test_an_import_stopped_in_the_middle_writes_nothing(org, system_actor, root_
         import_file(actor=system_actor, scope=root_scope, kind="people", source=xlsx("people", rows))
     assert writes[-1] > before   # rows had been written inside the transaction
     assert Person.objects.count() == before
+
+
+def test_the_worker_marks_the_jobs_of_a_dead_worker_failed_before_it_starts(alice, settings):
+    """`thidua worker` runs `expire_jobs` first: a job left "running" by a killed worker is failed and
+    offered for retry; a job whose lease is fresh (another live worker) is left alone."""
+    settings.JOB_LEASE_SECONDS = 60
+    dead = _running(alice, beat_seconds_ago=600)
+    alive = _running(alice, beat_seconds_ago=5)
+    call_command("expire_jobs")
+    dead.refresh_from_db()
+    alive.refresh_from_db()
+    assert (dead.status, dead.message, alive.status) == (JobStatus.FAILED, MSG_LEASE_EXPIRED, JobStatus.RUNNING)
