@@ -14,6 +14,8 @@ MB = 1024 * 1024
 MSG_TOO_BIG = "Tệp quá lớn ({size} MB): tối đa {limit} MB. Hãy chia dữ liệu thành nhiều tệp nhỏ hơn."
 MSG_INFLATES_TOO_MUCH = ("Tệp .xlsx này khi giải nén vượt quá {limit} MB (tệp nén bất thường): hệ thống không đọc "
                          "tệp này. Hãy mở tệp bằng Excel, lưu lại, hoặc chia dữ liệu thành nhiều tệp nhỏ hơn.")
+MSG_UNKNOWN_COMPRESSION = ("Tệp .xlsx này được nén theo cách Excel không dùng (chỉ nhận kiểu nén thông thường): "
+                           "hãy mở tệp bằng Excel và lưu lại.")
 READ_CHUNK = 64 * 1024
 LOCAL_HEADER = struct.Struct("<4s5H3L2H")   # the 30 bytes before a member's name, extra field and data
 
@@ -59,7 +61,7 @@ def check_upload(fileobj) -> int:
             total = 0
             for member in members:
                 total += _inflated_size(raw, member, limit - total, refused)
-    except (zipfile.BadZipFile, struct.error, zlib.error, EOFError, ValueError, NotImplementedError):
+    except (zipfile.BadZipFile, struct.error, zlib.error, EOFError, ValueError):
         return 0   # not a readable zip: the reader reports it
     finally:
         raw.seek(0)
@@ -78,7 +80,8 @@ def _inflated_size(raw, member: zipfile.ZipInfo, budget: int, refused: UploadRef
             raise refused
         return remaining
     if member.compress_type != zipfile.ZIP_DEFLATED:
-        raise NotImplementedError
+        # bzip2, lzma…: its inflated size cannot be counted here, so it is not passed on to the reader
+        raise UploadRefused(MSG_UNKNOWN_COMPRESSION)
     inflater, produced = zlib.decompressobj(-15), 0
     while remaining and not inflater.eof:
         data = raw.read(min(READ_CHUNK, remaining))

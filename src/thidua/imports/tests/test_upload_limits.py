@@ -4,6 +4,7 @@ import io
 import struct
 import time
 import tracemalloc
+import zipfile
 import zlib
 
 import pytest
@@ -124,3 +125,13 @@ def test_a_refused_preview_in_a_job_leaves_nothing_on_disk(admin_client, org, mo
     assert response.status_code == 302 and job.status == "done" and job.result["error_count"] == 1
     assert [name for name in _files_on_disk() if name not in before] == [f"errors-{job.pk}.xlsx"]
     storage.errors_path(job.pk).unlink()
+
+
+def test_a_member_compressed_in_a_way_that_cannot_be_counted_is_refused():
+    """bzip2/lzma members are not what Excel writes, and their inflated size cannot be counted: refused."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_BZIP2) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"<x/>" * 1000)
+    with pytest.raises(storage.UploadRefused) as refused:
+        storage.check_upload(io.BytesIO(buffer.getvalue()))
+    assert str(refused.value) == storage.MSG_UNKNOWN_COMPRESSION
