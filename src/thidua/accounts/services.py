@@ -46,7 +46,6 @@ def api_token_authenticate(raw: str):
 
 # --- users and roles -----------------------------------------------------------------------
 
-MSG_ADMIN_ONLY = "Chỉ quản trị hệ thống được quản lý tài khoản và vai trò."
 MSG_USERNAME_TAKEN = "Tên đăng nhập đã tồn tại."
 MSG_ROLE_TARGET = "Vai trò {role} cần phạm vi: mã đơn vị, mã tổ chức đảng hoặc mã khối thi đua."
 MSG_TARGET_UNKNOWN = "Không tìm thấy {what} có mã {code}."

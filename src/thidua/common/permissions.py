@@ -50,16 +50,6 @@ def has_role(*roles: str):
     return check
 
 
-def has_capability(cap: str):
-    """The scope reaches something with this capability (a menu entry, a create button)."""
-
-    @rules.predicate(name=f"has_capability({cap})")
-    def check(scope) -> bool:
-        return scope.has(cap)
-
-    return check
-
-
 def _reaches(check_name: str, cap: str, attr: str | None):
     """A predicate: `scope.<check_name>(target, cap)`, the target being the object or its `attr`."""
 

@@ -41,13 +41,6 @@ MSG_FIELD_NOT_EDITABLE = "Không được sửa trường này ở đây."
 PERSON_FIELDS = ["full_name", "birth_date", "gender", "email", "phone", "recruited_on", "party_card_no"]
 
 
-def validate_citizen_id(value: str) -> str:
-    """The CCCD as stored (spaces removed), or a ValidationError naming the field."""
-    value = normalize_citizen_id(value)
-    raise_problems([("citizen_id", check_citizen_id(value))])
-    return value
-
-
 def _person_problems(person: Person) -> list[tuple[str, str]]:
     problems = person_problems(full_name=person.full_name, birth_date=person.birth_date,
                                recruited_on=person.recruited_on, gender=person.gender,
