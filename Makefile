@@ -18,6 +18,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 demo: install
+	-@bash scripts/system-packages.sh
 	$(BIN)/thidua migrate --no-input
 	$(BIN)/thidua demo
 
