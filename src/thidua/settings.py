@@ -37,6 +37,9 @@ INSTALLED_APPS = [
     "thidua.imports",
     "thidua.eligibility",
     "thidua.synth",
+    "thidua.documents",
+    "thidua.notices",
+    "thidua.commendations",
 ]
 
 MIDDLEWARE = [
