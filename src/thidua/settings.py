@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "thidua.documents",
     "thidua.notices",
     "thidua.commendations",
+    "thidua.fund",
 ]
 
 MIDDLEWARE = [

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class FundConfig(AppConfig):
+    name = "thidua.fund"
+    label = "fund"
+    verbose_name = "Quỹ thi đua, khen thưởng"
