@@ -89,7 +89,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         {"timeout": 30, "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"}
     )
+else:
+    # a server process keeps its database connection between requests (opening one per request cost
+    # PostgreSQL a new backend each time); a broken connection is noticed before it is used
+    DATABASES["default"]["CONN_MAX_AGE"] = env.int("THIDUA_DB_CONN_MAX_AGE", default=300)
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# What many users read is cached under the data version (audit.versioning): per process by default;
+# THIDUA_CACHE_URL (e.g. redis://127.0.0.1:6379/1) for one cache shared by the workers.
+CACHES = {"default": env.cache_url("THIDUA_CACHE_URL", default="locmemcache://thidua")}
+CACHES["default"].setdefault("OPTIONS", {}).setdefault("MAX_ENTRIES", 2000)
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},

@@ -135,3 +135,24 @@ def _value_label(field, value):
     if choices and value in choices:
         return choices[value]
     return value
+
+
+class DataVersion(models.Model):
+    """One row (id 1) whose `value` grows with every committed transaction that wrote an audit event, i.e.
+    with every change to business data (every service audits). Pages that show data shared by many users
+    cache what they computed under this number (`audit.versioning`): any committed change gives a new
+    number, so nothing cached is ever shown after a change. Written only by the database triggers of
+    migration 0004, at commit (PostgreSQL: a deferred trigger, once per transaction)."""
+
+    value = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = "phiên bản dữ liệu"
+
+
+class VersionBump(models.Model):
+    """A transaction's marker (PostgreSQL): inserted by the first audit statement of a transaction, its
+    deferred trigger raises DataVersion at commit and deletes it. Never holds rows outside a transaction."""
+
+    class Meta:
+        verbose_name = "đánh dấu thay đổi"

@@ -37,8 +37,12 @@ class TypedInFull:
             field.widget.attrs.pop("maxlength", None)
 
 
-def paginate(request, qs, per_page: int = 50):
+def paginate(request, qs, per_page: int = 50, count: int | None = None):
+    """The asked page of `qs` (the last one for a page past the end); `count`: the number of rows when the
+    caller counted them already (one query fewer)."""
     paginator = Paginator(qs, per_page)
+    if count is not None:
+        paginator.__dict__["count"] = count  # Paginator.count is a cached_property
     return paginator.get_page(request.GET.get("page"))
 
 

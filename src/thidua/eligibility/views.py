@@ -2,8 +2,10 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, QueryDict
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 
+from thidua.audit.versioning import cached
 from thidua.common.web import scope_of
 from thidua.common.xlsx import xlsx_response
 from thidua.eligibility import services as svc
@@ -105,7 +107,19 @@ def unit_table(request, code):
         rows = svc.table_rows(result, flt)
         return xlsx_response(svc.TABLE_FILE_NAME.format(code=unit.code, year=year), svc.TABLE_SHEET.format(year=year),
                              *svc.table_export(rows, svc.table_targets(rows)))
-    raw_page = (request.GET.get("page") or "").strip()
+    query = _query_with_year(request, year)
+    # the table is the same for everyone who may open the unit (checked above): computed once per data version
+    body = cached("eligibility-table", (unit.pk, year, query),
+                  lambda: _unit_table_body(unit, year, flt, request.GET.get("page"), query))
+    return render(request, "eligibility/unit_table.html", {
+        "unit": unit, "year": year, "year_error": year_error, "filters": flt, "nav": "eligibility",
+        "all_targets": svc.FILTER_TARGETS, "query": query, "body": body, **YEARS,
+    })
+
+
+def _unit_table_body(unit, year: int, flt: dict, raw_page: str | None, query: str) -> str:
+    """The totals, the page's rows, the legend and the pager, as HTML."""
+    raw_page = (raw_page or "").strip()
     try:
         page = int(raw_page or 1)
     except ValueError:
@@ -118,12 +132,10 @@ def unit_table(request, code):
         r["cells"] = [(t, r["answers"].get(t)) for t in targets]
         if flt["target"] and r["answers"].get(flt["target"]):
             r["note"] = "; ".join(svc.humanize_missing(m) for m in r["answers"][flt["target"]].get("missing", []))
-    query = _query_with_year(request, year)
-    return render(request, "eligibility/unit_table.html", {
-        "unit": unit, "year": year, "year_error": year_error, "rows": table["rows"], "targets": targets,
-        "table": table, "filters": flt, "nav": "eligibility", "all_targets": svc.FILTER_TARGETS,
-        "target_label": svc.target_label, "query": query, "page_query": _without_page(query),
-        "large": table["n_people"] > INLINE_LIMIT, "page_error": page_error, **LABELS, **YEARS,
+    return render_to_string("eligibility/_unit_table_body.html", {
+        "unit": unit, "year": year, "rows": table["rows"], "targets": targets, "table": table, "filters": flt,
+        "target_label": svc.target_label, "page_query": _without_page(query),
+        "page_error": page_error, **LABELS,
         "explain_url": reverse("eligibility:explain"),  # once, not once per cell (~900 cells a page)
     })
 
@@ -181,5 +193,5 @@ def unit_quota(request, code):
                  else {"ok": False, "message": MSG_COUNTS, "source": ""})
     return render(request, "eligibility/quota.html", {
         "unit": unit, "year": year, "year_error": year_error, "track": track, "nav": "eligibility", "check": check,
-        **YEARS, **svc.unit_quota(unit, year, track),
+        **YEARS, **cached("eligibility-quota", (unit.pk, year, track), lambda: svc.unit_quota(unit, year, track)),
     })

@@ -40,6 +40,18 @@ def person_list_for_user(scope: Scope, *, q: str = "", unit_code: str = "", staf
     return qs.select_related("unit").order_by("sort_key", "id")
 
 
+# Above this many matches a name search walks the name index in order and stops at the page's last row
+# ("nguyen" matches 40% of a province: 50 rows in ~125 read, < 1 ms, against 75 ms to sort 40,000 matches);
+# below it the trigram index finds the few matches and sorts them (a rare name would walk the whole index).
+WALK_NAME_INDEX_ABOVE = 2000
+
+
+def people_in_name_order(qs, total: int):
+    """`person_list_for_user`'s queryset in the same Vietnamese name order, read the cheaper way for a
+    result of `total` rows."""
+    return qs.order_by("sort_key", "id") if total > WALK_NAME_INDEX_ABOVE else qs
+
+
 MSG_FILTER_UNIT = "Không tìm thấy đơn vị {code}."
 MSG_FILTER_PARTY_ORG = "Không tìm thấy tổ chức đảng {code}."
 MSG_FILTER_STAFF_TYPE = "Không có loại cán bộ “{value}”: hãy chọn trong danh sách."
@@ -84,9 +96,11 @@ def person_by_citizen_id(scope: Scope, citizen_id: str) -> Person:
     return person
 
 
-def people_count_by_unit(scope: Scope) -> dict[int, int]:
-    """unit id → number of people in the scope posted there now (one grouped query)."""
+def people_count_by_unit() -> dict[int, int]:
+    """unit id → number of people posted there now (one grouped query). Every person posted to a unit of a
+    user's unit scope is in that user's scope, so the counts of the units a user sees are theirs too, and one
+    computation serves every user (the units page caches it under the data version)."""
     return dict(
-        Person.objects.filter(scope.people_q(), unit_id__isnull=False)
+        Person.objects.filter(unit_id__isnull=False)
         .order_by().values("unit_id").annotate(n=Count("id")).values_list("unit_id", "n")
     )

@@ -44,7 +44,8 @@ def person_list(request):
             return redirect("people:person_detail", pk=scope.person_id)
         raise PermissionDenied
     qs = _filtered(request)
-    page = paginate(request, qs, per_page=50)
+    total = qs.count()
+    page = paginate(request, sel.people_in_name_order(qs, total), per_page=50, count=total)
     g = request.GET
     filter_errors = sel.person_filter_problems(
         scope, unit_code=g.get("unit", ""), party_code=g.get("party_org", ""), staff_type=g.get("staff_type", ""),

@@ -12,6 +12,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
+from thidua.audit.versioning import cached
 from thidua.common.numbers import vn_number
 from thidua.common.permissions import allowed
 from thidua.common.text import fold
@@ -37,7 +38,7 @@ def unit_tree(request):
     scope = scope_of(request)
     show_closed = request.GET.get("closed") == "1"
     rows = sel.unit_tree_for_user(scope, include_closed=show_closed,
-                                 people_per_unit=people_selectors.people_count_by_unit(scope))
+                                 people_per_unit=cached("people-per-unit", (), people_selectors.people_count_by_unit))
     q = fold(request.GET.get("q", ""))
     show_all = request.GET.get("all") == "1"
     n_units = len(rows)
