@@ -193,6 +193,10 @@ def delete_generated(log=lambda message: None) -> None:
         RoleAssignment.objects.filter(unit_id__in=units).delete()
         PartyOrg.objects.filter(code__startswith=PREFIX)._raw_delete(alias)
         Unit.objects.filter(code__startswith=PREFIX)._raw_delete(alias)
+        # recorded like every change (and so the data version moves: no page shows the deleted data)
+        audit_bulk(actor=ACTOR, rows=[AuditEvent(
+            action=AuditEvent.DELETE, verb="generate", object_type="synth.generate", object_id="-",
+            object_repr="Xóa dữ liệu tổng hợp cũ")])
     log("Đã xóa dữ liệu tổng hợp cũ.")
 
 
