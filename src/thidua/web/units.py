@@ -70,24 +70,32 @@ def _tree_html(rows) -> str:
         '<a href="{}{}/">{}</a>{}<span class="count">{}</span></li>', (row(r) for r in rows))
 
 
-def _unit_context(request, unit):
-    scope = scope_of(request)
+def _unit_facts(unit) -> dict:
+    """What the unit page shows of the unit, the same for every user who may open it (cached under the data
+    version): its place in the tree, successions and lineage, head counts, history, organisations, audit."""
     successions = sel.unit_successions(unit)
     lineage = sel.unit_lineage(unit, successions)
     counts = Person.objects.filter(unit_path__startswith=unit.path).aggregate(
         total=Count("pk"), direct=Count("pk", filter=Q(unit_id=unit.pk)))
     return {
-        "unit": unit, "nav": "units",
         "ancestors": list(Unit.objects.filter(pk__in=[int(x) for x in unit.path.strip("/").split("/")[:-1]]).order_by("depth")),
-        "children": unit.children.order_by("valid_to", "sort_order", "name"),
+        "children": list(unit.children.order_by("valid_to", "sort_order", "name")),
         "n_people": counts["total"],
         "n_direct": counts["direct"],
         "successions": successions,
         "lineage": [u for u in lineage if u.pk != unit.pk],
         "history": history_for_units(lineage),
-        "party_orgs": unit.party_orgs.all(),
-        "clusters": unit.cluster_memberships.select_related("cluster").order_by("-year")[:10],
+        "party_orgs": list(unit.party_orgs.all()),
+        "clusters": list(unit.cluster_memberships.select_related("cluster").order_by("-year")[:10]),
         "audit": audit_for_object(unit),
+    }
+
+
+def _unit_context(request, unit):
+    scope = scope_of(request)
+    return {
+        "unit": unit, "nav": "units",
+        **cached("unit-page", (unit.pk,), lambda: _unit_facts(unit)),
         "can_edit": allowed(scope, UNIT_EDIT, unit),
         "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(unit=unit)),
         "grade_years": _grade_years(scope, unit),
