@@ -191,6 +191,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "thidua.accounts.lockout.login_locked"
 AXES_VERBOSE = False
+# Behind reverse proxies (nginx…), the number of them: the client's address is read from X-Forwarded-For
+# that many places from the right (accounts.lockout.client_ip); 0: the socket's address.
+THIDUA_PROXY_COUNT = env.int("THIDUA_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "thidua.accounts.lockout.client_ip"
 
 LOGGING = {
     "version": 1,

@@ -14,3 +14,16 @@ def login_locked(request, original_response=None, credentials=None):
     message = MSG_LOCKED.format(limit=settings.AXES_FAILURE_LIMIT, username=username[:150], minutes=minutes)
     return render(request, "accounts/login.html", {"form": form, "locked_message": message,
                                                    "next": request.POST.get("next", "")}, status=429)
+
+
+def client_ip(request) -> str:
+    """The address login throttling counts (settings.AXES_CLIENT_IP_CALLABLE). Behind THIDUA_PROXY_COUNT
+    reverse proxies, each appends the address it received from to X-Forwarded-For, so the client is the
+    entry that many places from the right; whatever a client wrote further left is ignored (it cannot
+    choose its address). Without proxies, the socket's address."""
+    count = settings.THIDUA_PROXY_COUNT
+    if count > 0:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if a.strip()]
+        if len(forwarded) >= count:
+            return forwarded[-count]
+    return request.META.get("REMOTE_ADDR", "")

@@ -60,3 +60,29 @@ def test_logins_without_a_request_are_not_throttled(client, user, settings):
     assert client.login(username="canbo", password="matkhau-dung-123")
     client.force_login(user)
     assert client.get("/").status_code == 200
+
+
+def test_behind_a_proxy_the_client_address_comes_from_x_forwarded_for(client, user, settings):
+    settings.THIDUA_PROXY_COUNT = 1
+    proxy = "127.0.0.1"
+
+    def through_proxy(password, forwarded):
+        return client.post(URL, {"username": "canbo", "password": password}, REMOTE_ADDR=proxy,
+                           HTTP_X_FORWARDED_FOR=forwarded)
+
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        through_proxy("sai-mat-khau", "10.0.0.7")
+    assert through_proxy("matkhau-dung-123", "10.0.0.7").status_code == 429
+    # a client cannot pick another address by writing one: the proxy's entry (the right-most) counts
+    assert through_proxy("matkhau-dung-123", "10.9.9.9, 10.0.0.7").status_code == 429
+    # and another client behind the same proxy is not locked out with the first
+    assert through_proxy("matkhau-dung-123", "10.0.0.8").status_code == 302
+
+
+def test_without_proxies_x_forwarded_for_is_ignored(client, user, settings):
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(URL, {"username": "canbo", "password": "sai"}, REMOTE_ADDR="10.0.0.7",
+                    HTTP_X_FORWARDED_FOR="10.1.1.1")
+    response = client.post(URL, {"username": "canbo", "password": "matkhau-dung-123"}, REMOTE_ADDR="10.0.0.7",
+                           HTTP_X_FORWARDED_FOR="10.2.2.2")
+    assert response.status_code == 429
