@@ -8,6 +8,7 @@ from pathlib import Path
 import ninja
 from django.http import FileResponse, Http404, HttpResponse
 from django.middleware.csrf import get_token
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.html import escape
 from ninja.openapi.docs import DocsBase
@@ -33,6 +34,7 @@ PAGE = """<!DOCTYPE html>
 <div id="swagger-ui"></div>
 <script src="{bundle}"></script>
 <script src="{init}"></script>
+<script src="{vi}"></script>
 </body>
 </html>
 """
@@ -58,7 +60,7 @@ class LocalSwagger(DocsBase):
         settings = {**self.settings, "url": self.get_openapi_url(api, kwargs)}
         html = PAGE.format(
             title=escape(api.title), css=url("swagger-ui.css"), icon=url("favicon.png"),
-            bundle=url("swagger-ui-bundle.js"), init=url("swagger-ui-init.js"), csrf=escape(get_token(request)),
+            bundle=url("swagger-ui-bundle.js"), init=url("swagger-ui-init.js"), vi=static("thidua/swagger-vi.js"), csrf=escape(get_token(request)),
             # "</" cannot close the script element from inside the JSON
             settings=json.dumps(settings).replace("</", "<\\/"),
         )
