@@ -13,6 +13,10 @@ class Command(BaseCommand):
         parser.add_argument("--host", default=os.environ.get("THIDUA_HOST", "127.0.0.1"))
         parser.add_argument("--port", type=int, default=int(os.environ.get("THIDUA_PORT", "8000")))
         parser.add_argument("--workers", type=int, default=int(os.environ.get("THIDUA_WORKERS", "2")))
+        # threads per worker that run requests; each keeps one database connection (CONN_MAX_AGE), so
+        # workers × threads stays well under PostgreSQL's max_connections (100 by default). granian's own
+        # default for WSGI is half its backpressure: 256 threads a worker, which exhausted PostgreSQL.
+        parser.add_argument("--threads", type=int, default=int(os.environ.get("THIDUA_THREADS", "8")))
         parser.add_argument("--no-migrate", action="store_true")
 
     def handle(self, *args, **opts):
@@ -33,5 +37,5 @@ class Command(BaseCommand):
         # Restart=always) then handles. workers_kill_timeout: a worker that ignores the graceful
         # stop (shutdown, SIGHUP reload) is killed after 30 s instead of holding the restart.
         Granian("thidua.wsgi:application", address=opts["host"], port=opts["port"],
-                interface=Interfaces.WSGI, workers=opts["workers"],
+                interface=Interfaces.WSGI, workers=opts["workers"], blocking_threads=max(1, opts["threads"]),
                 respawn_failed_workers=True, respawn_interval=1.0, workers_kill_timeout=30).serve()
