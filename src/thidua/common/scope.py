@@ -20,6 +20,12 @@ class Scope:
     cluster_ids: dict[str, set[int]] = field(default_factory=dict)
     roles: list[str] = field(default_factory=list)
 
+    def view_key(self) -> tuple:
+        """What decides what this scope may read (not edit): equal keys see the same lists and counts, so
+        a list cached for one user serves every user with the same reach (audit.versioning)."""
+        return (self.is_admin, self.person_id, tuple(sorted(self.unit_paths.get("view", []))),
+                tuple(sorted(self.party_paths.get("view", []))), tuple(sorted(self.cluster_ids.get("view", set()))))
+
     # --- querysets -------------------------------------------------------------------
     def people_q(self, cap: str = "view") -> Q:
         if self.is_admin:

@@ -4,10 +4,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms.models import model_to_dict
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 
 from thidua.audit.selectors import audit_for_object
+from thidua.audit.versioning import cached
 from thidua.common.permissions import allowed, require
 from thidua.common.web import actor_of, apply_errors, paginate, query_without_page, scope_of
 from thidua.common.xlsx import xlsx_response
@@ -43,6 +45,18 @@ def person_list(request):
         if scope.person_id:  # a staff member's list is their own record
             return redirect("people:person_detail", pk=scope.person_id)
         raise PermissionDenied
+    # the rows are the same for every user of the same reach and query, until the data changes
+    rows = cached("people-rows", (scope.view_key(), request.GET.urlencode()),
+                  lambda: _person_rows(request, scope))
+    if request.htmx:
+        return HttpResponse(rows)
+    return render(request, "people/person_list.html", {
+        "rows": rows, "nav": "people", "filters": {k: request.GET.get(k, "") for k in FILTERS},
+        "staff_types": StaffType.choices, "can_create": scope.has("edit_people"),
+        "query": query_without_page(request)})
+
+
+def _person_rows(request, scope) -> str:
     qs = _filtered(request)
     total = qs.count()
     page = paginate(request, sel.people_in_name_order(qs, total), per_page=50, count=total)
@@ -50,12 +64,8 @@ def person_list(request):
     filter_errors = sel.person_filter_problems(
         scope, unit_code=g.get("unit", ""), party_code=g.get("party_org", ""), staff_type=g.get("staff_type", ""),
         leader=g.get("leader", ""), party=g.get("party", ""))
-    ctx = {"page": page, "nav": "people", "filters": {k: request.GET.get(k, "") for k in FILTERS},
-           "filter_errors": filter_errors,
-           "staff_types": StaffType.choices, "query": query_without_page(request),
-           "can_create": scope.has("edit_people")}
-    template = "people/_person_rows.html" if request.htmx else "people/person_list.html"
-    return render(request, template, ctx)
+    return render_to_string("people/_person_rows.html", {
+        "page": page, "filter_errors": filter_errors, "query": query_without_page(request), "scope": scope})
 
 
 EXPORT_HEADERS = ["Số CCCD", "Họ và tên", "Ngày sinh", "Mã đơn vị", "Đơn vị", "Chức vụ", "Loại cán bộ",

@@ -92,3 +92,25 @@ def test_keys_name_the_version_and_the_language(org):
     with translation.override("en"):
         en = cache_key("x", (1,), version=5)
     assert vi != en and ":5:" in vi and cache_key("x", (1,), version=6) != vi
+
+
+def test_people_lists_and_home_counts_are_cached_per_reach(personas, org, page_cache):
+    admin, officer = Client(), Client()
+    admin.force_login(personas["admin"])
+    officer.force_login(personas["officer_a"])
+    everyone = admin.get("/ca-nhan/").content.decode()
+    assert "Trần Thị Lan" in everyone and "Nguyễn Văn Thắng" in everyone
+    own = officer.get("/ca-nhan/").content.decode()          # cached after the admin's: not the admin's list
+    assert "Nguyễn Văn Thắng" in own and "Trần Thị Lan" not in own
+    assert "Trần Thị Lan" not in officer.get("/ca-nhan/", {"q": "lan"}).content.decode()
+    _new_person(org)                                         # in officer_a's unit
+    assert "Đỗ Thị Hạnh" in officer.get("/ca-nhan/").content.decode()
+    assert "Đỗ Thị Hạnh" in officer.get("/ca-nhan/", HTTP_HX_REQUEST="true").content.decode()
+
+
+def test_scopes_with_the_same_reach_share_a_key_and_others_do_not(personas):
+    from thidua.accounts.scope import scope_for_user
+
+    a, b, personnel = (scope_for_user(personas[n]) for n in ("officer_a", "officer_b", "personnel_a"))
+    assert a.view_key() != b.view_key()
+    assert a.view_key() == personnel.view_key()   # both see unit VA's subtree
