@@ -82,17 +82,26 @@ def person_export(request):
     return xlsx_response("danh-sach-ca-nhan.xlsx", "Cá nhân", EXPORT_HEADERS, rows)
 
 
+def _person_facts(person) -> dict:
+    """What the person page shows of the person, the same for every user who may open it (cached under the
+    data version): postings, party memberships, leave, yearly history, audit."""
+    return {
+        "postings": list(Posting.objects.filter(person=person).select_related("unit").order_by("-start")),
+        "memberships": list(PartyMembership.objects.filter(person=person).select_related("party_org")
+                            .order_by("-start")),
+        "leaves": list(Leave.objects.filter(person=person).order_by("-start")),
+        "history": history_for_person(person),
+        "audit": audit_for_object(person),
+    }
+
+
 @login_required
 def person_detail(request, pk):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
     ctx = {
         "person": person, "nav": "people",
-        "postings": Posting.objects.filter(person=person).select_related("unit").order_by("-start"),
-        "memberships": PartyMembership.objects.filter(person=person).select_related("party_org").order_by("-start"),
-        "leaves": Leave.objects.filter(person=person).order_by("-start"),
-        "history": history_for_person(person),
-        "audit": audit_for_object(person),
+        **cached("person-page", (person.pk,), lambda: _person_facts(person)),
         "can_edit": allowed(scope, PERSON_EDIT, person),
         "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(person=person)),
         "transfer_form": f.TransferForm(prefix="t"), "leave_form": f.LeaveForm(prefix="l"),

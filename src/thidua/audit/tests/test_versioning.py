@@ -114,3 +114,15 @@ def test_scopes_with_the_same_reach_share_a_key_and_others_do_not(personas):
     a, b, personnel = (scope_for_user(personas[n]) for n in ("officer_a", "officer_b", "personnel_a"))
     assert a.view_key() != b.view_key()
     assert a.view_key() == personnel.view_key()   # both see unit VA's subtree
+
+
+def test_the_person_page_shows_a_new_posting_at_once(personas, org, people, page_cache):
+    from thidua.people.services import posting_open
+
+    c = Client()
+    c.force_login(personas["admin"])
+    url = f"/ca-nhan/{people['thang'].pk}/"
+    assert "Vụ Pháp chế" not in c.get(url).content.decode()
+    posting_open(actor=ACTOR, scope=ROOT, person=people["thang"], unit=org["VB"], staff_type="civil_servant",
+                 start=datetime.date(2026, 1, 1))
+    assert "Vụ Pháp chế" in c.get(url).content.decode()
