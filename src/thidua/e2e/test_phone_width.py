@@ -18,6 +18,13 @@ WIDEST = """() => [...document.querySelectorAll('body *')].filter(e => e.getBoun
   Math.round(e.getBoundingClientRect().right))""" % WIDTH
 
 
+CARDS = """() => { const t = document.querySelector('%s'); if (!t) return false;
+  const rows = [...t.querySelectorAll('tr')]; const head = rows[0], row = rows[1];
+  const cell = row && row.querySelector('td[data-label]');
+  return getComputedStyle(head).display === 'none' && getComputedStyle(row).display === 'block'
+    && !!cell && getComputedStyle(cell, '::before').content.includes(cell.dataset.label); }"""
+
+
 def _fits(page, name, wide):
     page.wait_for_load_state("networkidle")
     page.screenshot(path=f"var/e2e-390-{name}.png", full_page=True)
@@ -45,12 +52,15 @@ def test_pages_fit_a_phone(live_server, browser_page, graded, personas, people, 
     _fits(page, "person-list", wide)
     page.goto(f"{base}/ca-nhan/{people['thang'].pk}/")
     _fits(page, "person", wide)
+    # the history is one card a year, each value under its column's name, not a squeezed table
+    assert page.evaluate(CARDS % "table.history"), "the history table is not shown as cards"
     page.goto(f"{base}/xet-danh-hieu/don-vi/BO/?year=2025")
     _fits(page, "unit-table", wide)
     page.goto(f"{base}/xet-danh-hieu/don-vi/BO/?year=2025&target=CSTDCS&status=no")
     _fits(page, "unit-table-filtered", wide)
     page.goto(f"{base}/xet-danh-hieu/don-vi/BO/ti-le/?year=2025")
     _fits(page, "quota", wide)
+    assert page.evaluate(CARDS % "table.cards"), "the quota tables are not shown as cards"
     page.goto(f"{base}/nhap-xuat/")
     _fits(page, "imports", wide)
     data = xlsx("people", [person("001090000031", "Nguyễn Thị Phương Anh", "PA1", birth_date="30/02/1990"),
