@@ -9,9 +9,10 @@ import zipfile
 
 from docxtpl import DocxTemplate
 from jinja2 import Environment, TemplateError
+from jinja2.exceptions import SecurityError
 
 from thidua.common.errors import ValidationError
-from thidua.documents.render import fill_docx
+from thidua.documents.render import fill_docx_raw, template_environment
 
 PLACEHOLDERS = {
     "superior": "Tên cơ quan chủ quản (dòng trên tên cơ quan ban hành)",
@@ -37,6 +38,8 @@ MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 MSG_NOT_DOCX = "Tệp không phải văn bản Word .docx hợp lệ (hãy lưu mẫu bằng Word hoặc LibreOffice dưới dạng .docx)."
 MSG_TOO_BIG = "Tệp mẫu quá lớn: tối đa 5 MB."
 MSG_SYNTAX = "Mẫu có thẻ viết sai cú pháp{where}: {reason} Hãy sửa thẻ rồi tải lên lại."
+MSG_UNSAFE = ("Mẫu có thẻ truy cập vào thành phần nội bộ (tên bắt đầu bằng dấu gạch dưới hoặc lời gọi không được "
+              "phép): chỉ dùng các trường trong danh sách.")
 MSG_UNKNOWN = ("Mẫu dùng trường không có trong danh sách: {names}. Các trường được dùng: {known}.")
 SYNTAX_REASONS = [
     ("unexpected end of template", "thiếu thẻ đóng ({% endfor %} hoặc {% endif %})."),
@@ -101,7 +104,7 @@ def template_check(content: bytes) -> list[str]:
     except Exception:  # python-docx refuses a zip that is not a Word document
         raise ValidationError({"file": MSG_NOT_DOCX}) from None
     try:
-        names = template.get_undeclared_template_variables()
+        names = template.get_undeclared_template_variables(jinja_env=template_environment())
     except TemplateError as exc:
         tag = _broken_tag(content)
         where = f" ở «{tag}»" if tag else ""
@@ -111,7 +114,9 @@ def template_check(content: bytes) -> list[str]:
         raise ValidationError({"file": MSG_UNKNOWN.format(
             names=", ".join(f"«{name}»" for name in unknown), known=", ".join(PLACEHOLDERS))})
     try:
-        fill_docx(content, sample_context())
+        fill_docx_raw(content, sample_context())
+    except SecurityError:
+        raise ValidationError({"file": MSG_UNSAFE}) from None
     except TemplateError as exc:
         raise ValidationError({"file": MSG_SYNTAX.format(where="", reason=_reason(exc))}) from None
     except Exception:

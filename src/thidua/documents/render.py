@@ -13,6 +13,8 @@ import threading
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from jinja2 import TemplateError
+from jinja2.sandbox import SandboxedEnvironment
 
 from thidua.common.errors import ValidationError
 from thidua.documents.builder import TEMPLATE_DIR
@@ -22,7 +24,8 @@ MSG_NO_SOFFICE = ("Máy chủ chưa cài LibreOffice (lệnh soffice) nên chưa
                   "Quản trị hệ thống cài gói libreoffice-writer-nogui (scripts/system-packages.sh).")
 MSG_SOFFICE_FAILED = "Không chuyển được văn bản sang PDF (LibreOffice báo lỗi). Hãy thử lại hoặc tải tệp .docx."
 MSG_SOFFICE_TIMEOUT = "Chuyển văn bản sang PDF quá {seconds} giây nên đã dừng. Hãy thử lại sau hoặc tải tệp .docx."
-MSG_RENDER_FAILED = "Không điền được dữ liệu vào mẫu văn bản: {detail}"
+MSG_RENDER_FAILED = ("Không điền được dữ liệu vào mẫu văn bản của cơ quan (mẫu dùng trường theo cách dữ liệu này "
+                     "không có). Hãy sửa mẫu và tải lên phiên bản mới.")
 _soffice_lock = threading.Lock()
 
 
@@ -39,13 +42,27 @@ def default_template_bytes(kind: str) -> bytes:
     return (TEMPLATE_DIR / f"{kind}.docx").read_bytes()
 
 
-def fill_docx(template: bytes, context: dict) -> bytes:
-    """The template filled with the context (Jinja autoescape on: "&" and "<" stay text)."""
+def template_environment() -> SandboxedEnvironment:
+    """Jinja for templates an office uploads: sandboxed (no attribute starting with "_", no unsafe call:
+    a template cannot reach Python's internals), autoescaped ("&" and "<" in the data stay text)."""
+    return SandboxedEnvironment(autoescape=True)
+
+
+def fill_docx_raw(template: bytes, context: dict) -> bytes:
+    """The template filled with the context, in the sandbox (Jinja's own errors pass through)."""
     document = DocxTemplate(io.BytesIO(template))
-    document.render(context, autoescape=True)
+    document.render(context, jinja_env=template_environment(), autoescape=True)
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()
+
+
+def fill_docx(template: bytes, context: dict) -> bytes:
+    """As `fill_docx_raw`, a template's failure on this data being a Vietnamese ValidationError."""
+    try:
+        return fill_docx_raw(template, context)
+    except TemplateError:
+        raise ValidationError({"format": MSG_RENDER_FAILED}) from None
 
 
 def soffice_path() -> str | None:

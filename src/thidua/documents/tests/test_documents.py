@@ -202,3 +202,17 @@ def test_the_other_kinds_render(office, org):
                                       data={"paragraphs": ["Thời gian: 8 giờ 00 ngày 05/01/2027."]})
         text = docx_text(svc.document_render(document, "docx"))
         assert title in text and "Thời gian: 8 giờ 00 ngày 05/01/2027." in text
+
+
+def test_an_uploaded_template_cannot_reach_python_internals(office, org):
+    content = docx_with("{{ issuer.__class__.__mro__[1].__subclasses__() }}")
+    with pytest.raises(ValidationError) as err:
+        svc.template_upload(actor=office["actor"], scope=office["scope"], kind="decision", issuer=org["VA"],
+                            content=content, name="mau.docx")
+    assert "thành phần nội bộ" in err.value.message_dict["file"][0]
+    assert not DocumentTemplate.objects.exists()
+
+
+def test_text_with_markup_characters_stays_text(office, org):
+    document = _draft(office, org, summary="Về việc <khen> & thưởng")
+    assert "Về việc <khen> & thưởng" in docx_text(svc.document_render(document, "docx"))
