@@ -1,6 +1,8 @@
 """/api/v1/documents/: draft, read, sign, download, templates; with the refusals."""
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from thidua.audit.models import AuditEvent
 from thidua.documents.models import Document, DocumentTemplate
 from thidua.documents.tests.helpers import decision_data, docx_text, docx_with, pdf_text
 
@@ -65,3 +67,37 @@ def test_templates_upload_checks_and_versions(api_as, token_for, personas):
     assert good.status_code == 201 and good.json()["version"] == 1
     assert [t["version"] for t in api.get("/api/v1/documents/templates/").json()] == [1]
     assert DocumentTemplate.objects.count() == 1
+
+
+#                 persona        read  write (a draft of VA)
+DOCUMENT_MATRIX = {
+    "admin":        (200, 200),
+    "officer_a":    (200, 200),
+    "personnel_a":  (200, 200),
+    "leader_a":     (200, 200),
+    "officer_b":    (404, 404),
+    "party_b":      (404, 404),
+    "council":      (200, 403),
+    "cluster_head": (200, 403),
+    "staff":        (404, 404),
+    "outsider":     (404, 404),
+}
+
+
+@pytest.mark.parametrize("persona", sorted(DOCUMENT_MATRIX))
+def test_it_reaches_documents_through_the_issuer_scope(api_as, personas, persona):
+    doc = api_as("officer_a").post("/api/v1/documents/", BODY).json()
+    read, write = DOCUMENT_MATRIX[persona]
+    api = api_as(persona)
+    assert api.get(f"/api/v1/documents/{doc['id']}").status_code == read
+    assert api.get(f"/api/v1/documents/{doc['id']}/docx").status_code == read
+    listed = api.get("/api/v1/documents/").json()["count"]
+    assert listed == (1 if read == 200 else 0)
+    before = AuditEvent.objects.count()
+    assert api.patch(f"/api/v1/documents/{doc['id']}", {"summary": "Về việc khác"}).status_code == write
+    if write != 200:
+        signed = api.post(f"/api/v1/documents/{doc['id']}/sign", {"signer": "leader_a"})
+        assert signed.status_code == write
+        assert AuditEvent.objects.count() == before and Document.objects.get().number is None
+    created = api.post("/api/v1/documents/", BODY)
+    assert created.status_code == (201 if write == 200 else 403)
