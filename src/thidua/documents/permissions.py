@@ -15,16 +15,21 @@ from thidua.common.roles import Role
 OFFICE_ROLES = (Role.EMULATION_OFFICER, Role.PERSONNEL_OFFICER, Role.LEADER)
 
 
+def issuer_leaders(issuer):
+    """The open leader role assignments on the issuer or a unit above it (one query: the ancestors' ids
+    are in the issuer's materialized path)."""
+    ancestors = [int(part) for part in issuer.path.strip("/").split("/") if part]
+    today = datetime.date.today()
+    return RoleAssignment.objects.filter(Q(end__isnull=True) | Q(end__gte=today), role=Role.LEADER,
+                                         unit_id__in=ancestors)
+
+
 @rules.predicate
 def leads_issuer(scope, document) -> bool:
-    """The scope holds a leader role over the issuer (its own unit or one above it)."""
+    """The scope's user holds a leader role over the issuer (its own unit or one above it)."""
     if document is None or scope is None or not scope.user_id:
         return False
-    today = datetime.date.today()
-    paths = RoleAssignment.objects.filter(
-        Q(end__isnull=True) | Q(end__gte=today), user_id=scope.user_id, role=Role.LEADER, unit__isnull=False,
-    ).values_list("unit__path", flat=True)
-    return any(document.issuer.path.startswith(path) for path in paths)
+    return issuer_leaders(document.issuer).filter(user_id=scope.user_id).exists()
 
 
 DOCUMENTS_USE = permission("documents.use", is_admin | has_role(*OFFICE_ROLES))

@@ -27,7 +27,13 @@ from thidua.documents.models import (
     DocumentState,
     DocumentTemplate,
 )
-from thidua.documents.permissions import DOCUMENT_EDIT, DOCUMENT_SIGN, DOCUMENT_SIGNER, TEMPLATE_UPLOAD
+from thidua.documents.permissions import (
+    DOCUMENT_EDIT,
+    DOCUMENT_SIGN,
+    DOCUMENT_SIGNER,
+    TEMPLATE_UPLOAD,
+    issuer_leaders,
+)
 from thidua.documents.placeholders import template_check
 from thidua.documents.render import date_text, default_template_bytes, docx_to_pdf, fill_docx
 from thidua.organizations.models import Unit
@@ -210,10 +216,9 @@ def signer_name_of(user) -> str:
 
 
 def leaders_of(issuer: Unit) -> list:
-    """The users who may sign for the issuer (a leader role on it or above it)."""
-    users = get_user_model().objects.filter(roles__role="leader", roles__unit__isnull=False).distinct()
-    probe = Document(issuer=issuer)
-    return [u for u in users.order_by("username") if allowed(scope_for_user(u), DOCUMENT_SIGNER, probe)]
+    """The users who may sign for the issuer (a leader role on it or above it), by user name."""
+    users = issuer_leaders(issuer).values_list("user_id", flat=True)
+    return list(get_user_model().objects.filter(pk__in=users, is_active=True).order_by("username"))
 
 
 @transaction.atomic
