@@ -157,3 +157,22 @@ def test_a_bad_list_is_refused_with_its_row(client, personas):
     upload = SimpleUploadedFile("ds.csv", b"a,b")
     response = client.post("/van-ban/in-bang/", {"form": "bang_khen", "file": upload, "action": "run"})
     assert "phải là .xlsx hoặc .json" in response.content.decode()
+
+
+def test_bad_inputs_on_the_pages_are_messages_not_errors(client, personas, draft):
+    client = _login(client, personas["officer_a"])
+    assert client.get("/van-ban/?issuer=KHONG-CO&state=zzz&kind=<b>").status_code == 200
+    assert client.get("/van-ban/?issuer=%00x").status_code == 400   # NulByteMiddleware
+    assert client.get(f"/van-ban/{draft.pk}/tai-ve.exe").status_code == 404
+    assert client.get("/van-ban/999999/").status_code == 404
+    assert client.get("/van-ban/mau/mac-dinh/khong-co/").status_code == 404
+    bad_date = client.post(f"/van-ban/{draft.pk}/ky/", {"signer": personas["leader_a"].pk, "signed_on": "31/02/2026"})
+    assert bad_date.status_code == 400
+    draft.refresh_from_db()
+    assert draft.number is None
+    control = client.post("/van-ban/soan/", {"kind": "decision", "issuer": "VA", "summary": "Về việc x",
+                                             "paragraphs": "a\x07b"})
+    assert control.status_code == 200 and "ký tự điều khiển" in control.content.decode()
+    wrong_issuer = client.post("/van-ban/soan/", {"kind": "decision", "issuer": "VB", "summary": "Về việc x"})
+    assert wrong_issuer.status_code == 200 and "không có trong danh sách" in wrong_issuer.content.decode()
+    assert Document.objects.count() == 1
