@@ -3,8 +3,9 @@
 A form is an HTML/CSS template (`templates/documents/certificates/`, A3 landscape by default, after
 the layout of Nghị định 50/2006 Điều 28: Quốc hiệu, Tiêu ngữ, issuer in red, "Tặng", the form, the name,
 unit, achievement; bottom left the decision number and date and the golden-book number; bottom
-right place, date, signer title and name with 35 mm for the signature and seal). A list of rows
-(plain dicts) fills it. Small lists render in the request (`certificates_render`); long ones go
+right place, date, signer title and name with 35 mm for the signature and seal). A form may have a template of its own
+(`documents/certificates/<form>.html`, e.g. in an installation's template folder); otherwise the
+shared layout takes the form's label and colour from FORMS. A list of rows (plain dicts) fills it. Small lists render in the request (`certificates_render`); long ones go
 through a job (`certificates_start`, handler in `documents.tasks`)."""
 import datetime
 import io
@@ -89,7 +90,7 @@ def certificates_html(form: str, rows: list[dict]) -> str:
     if form not in FORMS:
         raise ValidationError({"form": MSG_FORM})
     spec = FORMS[form]
-    return render_to_string("documents/certificates/base.html", {
+    return render_to_string([f"documents/certificates/{form}.html", "documents/certificates/base.html"], {
         "rows": [_dated(r) for r in rows], "form_label": spec["label"], "color": spec["color"],
         "give": spec["give"], "title_label": spec["title_label"]})
 

@@ -216,3 +216,10 @@ def test_an_uploaded_template_cannot_reach_python_internals(office, org):
 def test_text_with_markup_characters_stays_text(office, org):
     document = _draft(office, org, summary="Về việc <khen> & thưởng")
     assert "Về việc <khen> & thưởng" in docx_text(svc.document_render(document, "docx"))
+
+
+def test_without_libreoffice_the_pdf_is_a_clear_message(office, org, monkeypatch):
+    monkeypatch.setenv("THIDUA_SOFFICE", "/nonexistent/soffice")
+    with pytest.raises(ValidationError) as err:
+        svc.document_render(_draft(office, org), "pdf")
+    assert "chưa cài LibreOffice" in err.value.message_dict["format"][0]
