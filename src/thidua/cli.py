@@ -20,6 +20,8 @@ Lệnh:
   import        nhập tệp Excel: thidua import units|people|history FILE.xlsx [--dry-run]
   export        xuất Excel: thidua export units|people|history|clusters FILE.xlsx [--unit MÃ]
   template      tải mẫu Excel rỗng: thidua template units|people|history FILE.xlsx
+  render        xuất văn bản hoặc in bằng: --kind decision --data qd.json --format pdf --out qd.pdf;
+                --certificates bang_khen --list danh-sach.xlsx --out bang.pdf
   eligibility   xét điều kiện theo tài liệu JSON: --input questions.json [--output answers.json]
   createuser    tạo tài khoản: --username --password --role --unit MÃ
   manage        mọi lệnh quản trị Django khác (thidua manage <lệnh>)

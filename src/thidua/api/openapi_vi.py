@@ -53,6 +53,22 @@ OPERATIONS = {
                                      "hệ thống)."),
     "thidua_api_audit_person_audit": ("Nhật ký thay đổi của cá nhân", ""),
     "thidua_api_audit_unit_audit": ("Nhật ký thay đổi của đơn vị", ""),
+    "thidua_api_documents_list_documents": ("Sổ văn bản", "Các văn bản (dự thảo và đã ký) của các cơ quan ban hành "
+                                            "trong phạm vi người gọi; lọc theo cơ quan, loại, trạng thái."),
+    "thidua_api_documents_draft_document": ("Soạn dự thảo văn bản",
+                                            "Văn bản mới theo thể thức Nghị định 30/2020 từ dữ liệu thuần (căn cứ, "
+                                            "nội dung, các điều, phụ lục); chưa có số và ngày."),
+    "thidua_api_documents_get_document": ("Xem một văn bản", "Thông tin văn bản và đường dẫn tải .docx/.pdf."),
+    "thidua_api_documents_patch_document": ("Sửa dự thảo", "Chỉ sửa được văn bản chưa ký; văn bản đã ký bị khóa."),
+    "thidua_api_documents_sign_document": ("Ký và cấp số",
+                                           "Người ký phải là lãnh đạo của cơ quan ban hành; số lấy theo sổ của cơ "
+                                           "quan trong năm, ngày ký mặc định hôm nay. Không cấp số lần thứ hai."),
+    "thidua_api_documents_document_docx": ("Tải văn bản .docx", ""),
+    "thidua_api_documents_document_pdf": ("Tải văn bản .pdf", "Chuyển từ chính tệp .docx bằng LibreOffice."),
+    "thidua_api_documents_list_templates": ("Các mẫu văn bản của cơ quan", "Mọi phiên bản đã tải lên."),
+    "thidua_api_documents_upload_template": ("Tải lên mẫu văn bản",
+                                             "Tệp .docx với các trường có tên; kiểm tra cú pháp và tên trường "
+                                             "trước khi lưu thành phiên bản mới."),
 }
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
@@ -67,6 +83,7 @@ TAGS = {
     "people": ("Cá nhân", "Cán bộ, công chức, viên chức, người lao động; quá trình công tác, thời gian nghỉ"),
     "history": ("Lịch sử thi đua", "Xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật, số liệu tập thể"),
     "audit": ("Nhật ký", "Ai đã thay đổi gì, khi nào"),
+    "documents": ("Văn bản", "Văn bản theo thể thức Nghị định 30/2020: dự thảo, ký và cấp số, tải .docx/.pdf, mẫu"),
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
 }
 

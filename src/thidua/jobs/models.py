@@ -34,7 +34,7 @@ class Job(models.Model):
         ordering = ["-created_at"]
 
     KIND_LABELS = {"import": "Nhập Excel", "export": "Xuất Excel",
-                   "eligibility_table": "Bảng xét danh hiệu"}
+                   "eligibility_table": "Bảng xét danh hiệu", "certificates": "In bằng khen, giấy khen"}
 
     @property
     def kind_label(self) -> str:

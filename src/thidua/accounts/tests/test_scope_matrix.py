@@ -87,6 +87,8 @@ import zipfile  # noqa: E402
 from django.urls import URLPattern, URLResolver, get_resolver  # noqa: E402
 
 from thidua.audit.models import AuditEvent  # noqa: E402
+from thidua.documents.models import Document, DocumentTemplate  # noqa: E402
+from thidua.documents.render import default_template_bytes  # noqa: E402
 from thidua.jobs.models import Job  # noqa: E402
 from thidua.organizations.models import Unit  # noqa: E402
 from thidua.people.models import Person  # noqa: E402
@@ -133,22 +135,38 @@ URL_CASES = {
     "eligibility:person_card": ("person", {}),
     "eligibility:explain": (None, {}),
     "eligibility:unit_quota": ("unit", {}),
+    "documents:list": (None, {}),
+    "documents:create": (None, {}),
+    "documents:detail": ("document", {}),
+    "documents:edit": ("document", {}),
+    "documents:sign": ("document", {}),
+    "documents:download": ("document", {"fmt": "docx"}),
+    "documents:templates": (None, {}),
+    "documents:template_download": ("template", {}),
+    "documents:template_default": (None, {"kind": "decision"}),
+    "documents:certificates": (None, {}),
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}
 
 # what each persona must not reach (VA's officers: Lan and VB; VB's: Thắng and VA; …)
 OUT_OF_SCOPE = {
-    "officer_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
-    "personnel_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
-    "leader_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"]},
-    "officer_b": {"person": ["thang"], "unit": ["VA", "PA1", "BO"], "record": ["thang"], "job": ["other"]},
+    "officer_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"],
+                  "document": ["VB"], "template": ["VB"]},
+    "personnel_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"],
+                    "document": ["VB"], "template": ["VB"]},
+    "leader_a": {"person": ["lan"], "unit": ["VB", "BO"], "record": ["lan"], "job": ["other"],
+                 "document": ["VB"], "template": ["VB"]},
+    "officer_b": {"person": ["thang"], "unit": ["VA", "PA1", "BO"], "record": ["thang"], "job": ["other"],
+                  "document": ["VA"], "template": ["VA"]},
     "party_b": {"person": ["thang"], "unit": ["VA", "VB", "BO"], "party": ["CBA"], "record": ["thang"],
-                "job": ["other"]},
+                "job": ["other"], "document": ["VA", "VB"], "template": ["VA", "VB"]},
     "cluster_head": {"unit": ["BO"], "job": ["other"]},
-    "staff": {"person": ["lan"], "unit": ["VA", "VB", "BO", "PA1"], "record": ["lan"], "job": ["other"]},
+    "staff": {"person": ["lan"], "unit": ["VA", "VB", "BO", "PA1"], "record": ["lan"], "job": ["other"],
+              "document": ["VA", "VB"], "template": ["VA", "VB"]},
     "outsider": {"person": ["thang", "lan"], "unit": ["VA", "VB", "BO", "PA1"], "party": ["CBA", "CBB"],
-                 "cluster": ["K1"], "record": ["thang", "lan"], "job": ["other"]},
+                 "cluster": ["K1"], "record": ["thang", "lan"], "job": ["other"], "document": ["VA", "VB"],
+                 "template": ["VA", "VB"]},
 }
 # the names that must not appear in the lists and exports of each persona
 HIDDEN_NAMES = {
@@ -183,9 +201,16 @@ def world(personas, people, org):
     records = {who: YearRecord.objects.create(person=people[who], year=2023, grade="good") for who in ("thang", "lan")}
     Award.objects.create(unit=org["VB"], year=2023, code="TTLDXS", category="title")
     job = Job.objects.create(kind="export", status="failed", params={"kind": "people"}, created_by=personas["admin"])
+    documents = {code: Document.objects.create(kind="decision", issuer=org[code], issuer_name=org[code].name,
+                                               symbol=f"QĐ-{code}", place="Hà Nội", title="Quyết định",
+                                               summary="Về việc thử").pk for code in ("VA", "VB")}
+    templates = {code: DocumentTemplate.objects.create(kind="decision", issuer=org[code], version=1, name="m.docx",
+                                                       content=default_template_bytes("decision")).pk
+                 for code in ("VA", "VB")}
     return {"person": {"thang": thang.pk, "lan": lan.pk}, "unit": {c: c for c in ("VA", "VB", "BO", "PA1")},
             "party": {"CBA": "CBA", "CBB": "CBB"}, "cluster": {"K1": "K1"},
-            "record": {who: record.pk for who, record in records.items()}, "job": {"other": job.pk}}
+            "record": {who: record.pk for who, record in records.items()}, "job": {"other": job.pk},
+            "document": documents, "template": templates}
 
 
 def _kwargs(name, subject, key, world):
@@ -193,13 +218,14 @@ def _kwargs(name, subject, key, world):
 
     kwargs = dict(URL_CASES[name][1])
     value = world[subject][key]
-    kwargs["pk" if subject in ("person", "record", "job") else "code"] = value
+    kwargs["pk" if subject in ("person", "record", "job", "document", "template") else "code"] = value
     return reverse(name, kwargs=kwargs)
 
 
 def _state():
     return (AuditEvent.objects.count(), Person.objects.count(), Unit.objects.count(), YearRecord.objects.count(),
-            Award.objects.count(), Job.objects.count())
+            Award.objects.count(), Job.objects.count(), Document.objects.filter(number__isnull=False).count(),
+            DocumentTemplate.objects.count())
 
 
 def _out_of_scope_cases():

@@ -219,6 +219,14 @@ API_GLOBAL = {
     ("post", "/api/v1/eligibility/scope/"): "body_unit",
     ("post", "/api/v1/eligibility/"): "document", ("post", "/api/v1/eligibility/quota/grade/"): "pure",
     ("post", "/api/v1/eligibility/quota/title/"): "pure",
+    # official papers: their own matrix per persona in api/tests/test_it_documents.py (a document is
+    # reached through its issuer unit)
+    ("get", "/api/v1/documents/"): "list", ("post", "/api/v1/documents/"): "documents",
+    ("get", "/api/v1/documents/{document_id}"): "documents", ("patch", "/api/v1/documents/{document_id}"): "documents",
+    ("post", "/api/v1/documents/{document_id}/sign"): "documents",
+    ("get", "/api/v1/documents/{document_id}/docx"): "documents",
+    ("get", "/api/v1/documents/{document_id}/pdf"): "documents",
+    ("get", "/api/v1/documents/templates/"): "documents", ("post", "/api/v1/documents/templates/"): "documents",
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},

@@ -24,9 +24,12 @@ from schemathesis.specs.openapi.checks import (
 )
 
 from thidua.accounts.services import api_token_create
+from thidua.api import documents as api_documents
 from thidua.api import errors as api_errors
 from thidua.api.main import api
 from thidua.api.units import MSG_NOTHING, MSG_RENAME_AND_UPDATE
+from thidua.documents import placeholders as document_templates
+from thidua.documents import services as documents
 from thidua.organizations import services as org
 from thidua.people import validators as people_rules
 from thidua.records import validators as record_rules
@@ -60,6 +63,12 @@ UNSTATABLE = {
     "quan hệ giữa các trường": [people_rules.MSG_START_BEFORE_OPEN, people_rules.MSG_LEAVE_ORDER,
                                 record_rules.MSG_CODE_SUBJECT, record_rules.MSG_STATS, org.MSG_NEED_TWO,
                                 org.MSG_NEED_PARTS, org.MSG_HEAD_NOT_MEMBER, MSG_RENAME_AND_UPDATE, MSG_NOTHING],
+    # official papers: a signed document is locked, the signer's authority, an annex row's width, what an
+    # uploaded .docx holds (a file's content is not a schema)
+    "văn bản đã ký, người ký, tệp mẫu": [
+        documents.MSG_ALREADY_SIGNED, documents.MSG_SIGNED_LOCKED, documents.MSG_NO_AUTHORITY,
+        documents.MSG_SIGNED_FUTURE, documents.MSG_ANNEX_ROW, documents.MSG_REQUIRED, api_documents.MSG_UNKNOWN_SIGNER,
+        document_templates.MSG_NOT_DOCX, document_templates.MSG_SYNTAX, document_templates.MSG_UNKNOWN],
 }
 _UNSTATABLE = [(rule, _rule(message)) for rule, messages in UNSTATABLE.items() for message in messages]
 # operations whose body is a contract of its own, checked by thidua.rules, not by this schema:
