@@ -45,7 +45,11 @@ def _text(value) -> str:
         return ""
     if isinstance(value, (datetime.date, datetime.datetime)):
         return value.strftime("%d/%m/%Y")
-    return " ".join(str(value).split())
+    text = " ".join(str(value).split())
+    try:  # an ISO date from a .json list is printed the Vietnamese way, like a date cell of an .xlsx
+        return datetime.date.fromisoformat(text).strftime("%d/%m/%Y") if len(text) == 10 else text
+    except ValueError:
+        return text
 
 
 def clean_rows(rows) -> list[dict]:

@@ -40,3 +40,13 @@ def test_bad_input_is_a_vietnamese_error(db, tmp_path):
     bad.write_text("{", encoding="utf-8")
     with pytest.raises(CommandError, match="Không đọc được tệp JSON"):
         call_command("render", kind="decision", data=str(bad), out=str(tmp_path / "x.pdf"))
+
+
+def test_an_iso_date_in_a_json_list_prints_the_vietnamese_way(db, tmp_path):
+    source = tmp_path / "ds.json"
+    source.write_text(json.dumps([{"name": "Hoàng Thị Lụa", "decision_number": "05/QĐ-BTP",
+                                   "decision_date": "2027-01-05"}]), encoding="utf-8")
+    out = tmp_path / "bang.pdf"
+    call_command("render", certificates="bang_khen", list=str(source), out=str(out))
+    text = pdf_text(out.read_bytes())
+    assert "05/01/2027" in text and "2027-01-05" not in text

@@ -37,7 +37,7 @@ class _File:
 
 def _messages(exc: ValidationError) -> str:
     if hasattr(exc, "message_dict"):
-        return "; ".join(f"{field}: {m}" for field, ms in exc.message_dict.items() for m in ms)
+        return "; ".join(m for ms in exc.message_dict.values() for m in ms)  # the messages name the row
     return "; ".join(exc.messages)
 
 
