@@ -54,6 +54,21 @@ OPERATIONS = {
     "thidua_api_audit_person_audit": ("Nhật ký thay đổi của cá nhân", ""),
     "thidua_api_audit_unit_audit": ("Nhật ký thay đổi của đơn vị", ""),
 }
+OPERATIONS.update({  # fund (quỹ thi đua, khen thưởng)
+    "thidua_api_fund_compute_bonus": ("Tính tiền thưởng",
+                                      "Hệ số × mức lương cơ sở có hiệu lực ngày quyết định, làm tròn lên hàng chục "
+                                      "nghìn đồng, nhân số đối tượng; kèm cách tính bằng lời và căn cứ."),
+    "thidua_api_fund_get_ledger": ("Sổ quỹ thi đua, khen thưởng theo năm",
+                                   "Các bút toán của quỹ do đơn vị `code` quản lý trong năm `year` và số dư."),
+    "thidua_api_fund_get_settlement": ("Quyết toán quỹ năm",
+                                       "Số dư đầu năm, thu theo nguồn, chi theo loại, số dư cuối năm, chuyển năm sau."),
+    "thidua_api_fund_add_allocation": ("Ghi ngân sách phân bổ cho quỹ",
+                                       "Bị từ chối nếu tổng phân bổ của năm vượt mức tối đa tính từ căn cứ."),
+    "thidua_api_fund_add_contribution": ("Ghi khoản đóng góp cho quỹ", ""),
+    "thidua_api_fund_add_bonus_payment": ("Chi tiền thưởng theo quyết định",
+                                          "Số tiền tính theo bảng; quyết định phải của chính cấp quản lý quỹ; không "
+                                          "được chi quá số dư."),
+})
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
     OPERATIONS[f"unit_history_add_{_kind}"] = (f"Thêm {_name} cho tập thể", "")
@@ -68,6 +83,7 @@ TAGS = {
     "history": ("Lịch sử thi đua", "Xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật, số liệu tập thể"),
     "audit": ("Nhật ký", "Ai đã thay đổi gì, khi nào"),
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
+    "fund": ("Quỹ thi đua, khen thưởng", "Tiền thưởng, sổ quỹ, quyết toán"),
 }
 
 RESPONSES = {

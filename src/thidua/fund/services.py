@@ -6,14 +6,14 @@ is checked against the balance while the owner-year row is locked (SELECT … FO
 payments at the same moment cannot both spend the same money on PostgreSQL."""
 import datetime
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Sum
 
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record, snapshot
 from thidua.common.clean import clean_text
 from thidua.common.context import Actor
-from thidua.common.errors import ValidationError
+from thidua.common.errors import MSG_FORBIDDEN, PermissionDenied, ValidationError
 from thidua.common.permissions import require
 from thidua.common.scope import Scope
 from thidua.fund.models import BaseSalaryRate, EntryKind, FundEntry, FundYear, SubjectKind
@@ -352,3 +352,31 @@ def base_salary_add(*, actor: Actor, scope: Scope, valid_from: datetime.date, am
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=row, after=snapshot(row), verb="fund_base_salary_add",
                  reason=instrument)
     return row
+
+
+@transaction.atomic
+def fund_purge_demo(*, actor: Actor, scope: Scope, owners) -> int:
+    """Remove the ledgers of the demo's units (`thidua demo --reset` only: the operator's system scope).
+
+    The one way around the append-only rule, for demo data the operator reloads; audited."""
+    if not scope.is_admin or scope.user_id is not None:
+        raise PermissionDenied(MSG_FORBIDDEN)
+    entries = FundEntry.objects.filter(fund_year__owner__in=owners)
+    count = entries.count()
+    ids = list(entries.values_list("pk", flat=True))
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL thidua.fund_purge = 'demo'")
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            # clawbacks first: they point at the payments they reverse
+            cursor.execute(f"DELETE FROM fund_fundentry WHERE reverses_id IS NOT NULL AND id IN ({','.join(['%s'] * len(chunk))})", chunk)
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            cursor.execute(f"DELETE FROM fund_fundentry WHERE id IN ({','.join(['%s'] * len(chunk))})", chunk)
+        if connection.vendor == "postgresql":
+            cursor.execute("SET LOCAL thidua.fund_purge = ''")
+    FundYear.objects.filter(owner__in=owners).delete()
+    audit_record(actor=actor, action=AuditEvent.DELETE, obj=Unit(pk=0, code="DEMO", name="Dữ liệu mẫu"),
+                 verb="fund_purge_demo", before={"entries": count})
+    return count

@@ -219,6 +219,7 @@ API_GLOBAL = {
     ("post", "/api/v1/eligibility/scope/"): "body_unit",
     ("post", "/api/v1/eligibility/"): "document", ("post", "/api/v1/eligibility/quota/grade/"): "pure",
     ("post", "/api/v1/eligibility/quota/title/"): "pure",
+    ("get", "/api/v1/fund/bonus"): "pure",
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},
@@ -254,6 +255,13 @@ WRITE_BODIES = {
     ("post", "/api/v1/people/{person_id}/leaves"): {"kind": "maternity", "start": "2025-01-01", "end": "2025-06-01"},
     ("put", "/api/v1/units/{code}/stats/{year}"): {"total": 5, "completed": 5, "ldtt": 4, "cstdcs": 1,
                                                    "disciplined": 0},
+    ("post", "/api/v1/fund/{code}/{year}/allocations"): {"amount": 1_000_000, "cap_basis": "salary_fund",
+                                                         "basis_amount": 100_000_000, "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/contributions"): {"amount": 1_000_000, "counterparty": "Công đoàn",
+                                                           "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/bonus-payments"): {"decision_no": "1/QĐ", "decision_date": "2024-01-10",
+                                                            "decision_issuer": "VB", "award_code": "LDTT",
+                                                            "subjects": ["Nguyễn Văn Thắng"], "date": "2024-02-01"},
 }
 HISTORY_BODIES = {"yearrecord": {"year": 2024, "grade": "excellent"}, "award": {"year": 2024, "code": "LDTT"},
                   "initiative": {"year": 2024, "title": "Sáng kiến", "level": "unit"},
@@ -392,5 +400,8 @@ def test_it_write_bodies_are_valid_so_only_the_scope_refuses_them(api_as, people
                                                 _write_body(method, path))
     if (method, path) == ("post", "/api/v1/units/{code}/dissolve"):   # VB still has Lan: the rule, not the body
         assert response.status_code == 422 and response.json()["detail"][0]["field"] == "unit"
+        return
+    if (method, path) == ("post", "/api/v1/fund/{code}/{year}/bonus-payments"):   # VB's fund is empty: the balance
+        assert response.status_code == 422 and response.json()["detail"][0]["field"] == "amount"
         return
     assert response.status_code != 422, (method, path, response.content[:300])

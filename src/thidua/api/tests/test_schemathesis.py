@@ -27,9 +27,11 @@ from thidua.accounts.services import api_token_create
 from thidua.api import errors as api_errors
 from thidua.api.main import api
 from thidua.api.units import MSG_NOTHING, MSG_RENAME_AND_UPDATE
+from thidua.fund import services as fund_svc
 from thidua.organizations import services as org
 from thidua.people import validators as people_rules
 from thidua.records import validators as record_rules
+from thidua.rules import bonus as bonus_rules
 
 EXAMPLES = int(os.environ.get("THIDUA_SCHEMATHESIS_EXAMPLES", "15"))
 
@@ -60,6 +62,13 @@ UNSTATABLE = {
     "quan hệ giữa các trường": [people_rules.MSG_START_BEFORE_OPEN, people_rules.MSG_LEAVE_ORDER,
                                 record_rules.MSG_CODE_SUBJECT, record_rules.MSG_STATS, org.MSG_NEED_TWO,
                                 org.MSG_NEED_PARTS, org.MSG_HEAD_NOT_MEMBER, MSG_RENAME_AND_UPDATE, MSG_NOTHING],
+    # the fund: dated bonus tables, the ledger's balance, cap, year and decision level (thidua.fund)
+    "bảng tiền thưởng theo ngày, sổ quỹ": [bonus_rules.MSG_NO_BASE, bonus_rules.MSG_NO_COEF,
+                                           bonus_rules.MSG_POSTHUMOUS_TITLE, bonus_rules.MSG_COEF_NEEDED,
+                                           bonus_rules.MSG_COEF_OVER, bonus_rules.MSG_COEF_FIXED, fund_svc.MSG_DATE_YEAR,
+                                           fund_svc.MSG_OVER_BALANCE, fund_svc.MSG_OVER_CAP, fund_svc.MSG_OTHER_LEVEL,
+                                           fund_svc.MSG_DECISION_AFTER, fund_svc.MSG_NOT_TABLE, fund_svc.MSG_CLOSED,
+                                           fund_svc.MSG_ALREADY_PAID, fund_svc.MSG_SUBJECTS],
 }
 _UNSTATABLE = [(rule, _rule(message)) for rule, messages in UNSTATABLE.items() for message in messages]
 # operations whose body is a contract of its own, checked by thidua.rules, not by this schema:

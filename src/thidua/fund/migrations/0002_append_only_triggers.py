@@ -1,5 +1,8 @@
 """Database triggers that refuse UPDATE and DELETE on fund ledger entries (append-only, even for raw SQL).
 
+One exception on PostgreSQL: `thidua demo --reset` removes the demo units' ledgers inside a transaction
+that sets `thidua.fund_purge = 'demo'` (fund.services.fund_purge_demo, operator only, audited).
+
 As for the audit events (audit/migrations/0002): PostgreSQL refuses UPDATE and DELETE (TRUNCATE, used
 only by the test runner's flush, stays possible); SQLite refuses UPDATE, and DELETE is refused by the
 model and its queryset because the test runner flushes SQLite with DELETE."""
@@ -7,7 +10,10 @@ from django.db import migrations
 
 PG = """
 CREATE OR REPLACE FUNCTION fund_entry_append_only() RETURNS trigger AS $$
-BEGIN RAISE EXCEPTION 'fund_fundentry is append-only'; END; $$ LANGUAGE plpgsql;
+BEGIN
+  IF TG_OP = 'DELETE' AND current_setting('thidua.fund_purge', true) = 'demo' THEN RETURN OLD; END IF;
+  RAISE EXCEPTION 'fund_fundentry is append-only';
+END; $$ LANGUAGE plpgsql;
 DROP TRIGGER IF EXISTS fund_entry_no_update ON fund_fundentry;
 CREATE TRIGGER fund_entry_no_update BEFORE UPDATE OR DELETE ON fund_fundentry
 FOR EACH ROW EXECUTE FUNCTION fund_entry_append_only();

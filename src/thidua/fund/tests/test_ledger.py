@@ -229,3 +229,14 @@ def test_an_administrator_adds_a_dated_base_salary_used_from_its_date(funded, fu
         with pytest.raises(ValidationError):
             svc.base_salary_add(actor=actor_of(admin), scope=scope_of(admin), **args)
     assert bonus_rules.BASE_SALARIES[-1].amount == 2_340_000  # shipped table untouched
+
+
+def test_only_the_operator_purges_the_demo_ledgers(org, personas, actor_of, scope_of, funded, system_actor):
+    from thidua.common.scope import Scope
+
+    admin = personas["admin"]
+    with pytest.raises(PermissionDenied):
+        svc.fund_purge_demo(actor=actor_of(admin), scope=scope_of(admin), owners=[funded])
+    assert svc.fund_purge_demo(actor=system_actor, scope=Scope.system(), owners=[funded]) == 1
+    assert not FundEntry.objects.exists() and not FundYear.objects.exists()
+    assert AuditEvent.objects.filter(verb="fund_purge_demo").exists()
