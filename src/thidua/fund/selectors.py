@@ -1,5 +1,6 @@
 """Reading funds: the ledger with its running balance, the balance, the yearly settlement (quyết toán),
 the tables in force. Every read for a user goes through `fund_get_for_user` (404 out of scope)."""
+from django.core.paginator import Paginator
 from django.db.models import Sum
 from django.http import Http404
 
@@ -67,6 +68,27 @@ def ledger_rows(ledger: FundYear) -> list[dict]:
     return rows
 
 
+def ledger_page(ledger: FundYear, page_number, per_page: int = 100):
+    """One page of the ledger (default: the last, newest) with the balance after each entry: the running
+    balance comes from (kind, amount) pairs of the whole year; only the page's entries are loaded."""
+    pairs = [] if ledger.pk is None else list(ledger.entries.order_by("date", "id").values_list("id", "kind", "amount"))
+    paginator = Paginator(pairs, per_page)
+    page = paginator.get_page(page_number or paginator.num_pages)
+    start = (page.number - 1) * per_page
+    balance = sum(a if k in RECEIPTS else -a for _, k, a in pairs[:start])
+    ids = [pk for pk, _, _ in page.object_list]
+    entries = FundEntry.objects.select_related("decision_issuer", "reverses").in_bulk(ids)
+    rows = []
+    for pk in ids:
+        entry = entries[pk]
+        balance += entry.signed_amount
+        rows.append({"entry": entry, "balance": balance, "receipt": entry.amount if entry.is_receipt else None,
+                     "payment": None if entry.is_receipt else entry.amount,
+                     "award_name": bonus_rules.code_name(entry.award_code) if entry.award_code else ""})
+    total = sum(a if k in RECEIPTS else -a for _, k, a in pairs)
+    return rows, page, total
+
+
 def settlement(ledger: FundYear) -> dict:
     """The yearly settlement: opening balance, receipts by source, payments by kind, closing balance."""
     totals = _totals(ledger)
@@ -118,7 +140,14 @@ def owners_writable_by(scope: Scope, limit: int = 500) -> list[Unit]:
     return [u for u in Unit.objects.filter(path__in=paths).order_by("path") if allowed(scope, FUND_WRITE, u)]
 
 
-def payments_of(ledger: FundYear) -> list[FundEntry]:
+def payments_of(ledger: FundYear, limit: int = 100) -> list[FundEntry]:
+    """The year's bonus payments, newest first (the clawback form's choices)."""
     if ledger.pk is None:
         return []
-    return list(ledger.entries.filter(kind=EntryKind.BONUS_PAYMENT).order_by("-date", "-id"))
+    return list(ledger.entries.filter(kind=EntryKind.BONUS_PAYMENT).order_by("-date", "-id")[:limit])
+
+
+def warnings_of(ledger: FundYear) -> list[FundEntry]:
+    if ledger.pk is None:
+        return []
+    return list(ledger.entries.exclude(warning="").order_by("date", "id"))

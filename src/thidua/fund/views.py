@@ -22,6 +22,7 @@ from thidua.rules import bonus as bonus_rules
 from thidua.rules import fund as fund_rules
 from thidua.rules.bonus import vnd
 
+ROWS_PER_PAGE = 100
 MSG_SAVED = "Đã ghi vào sổ quỹ: {what} {amount}."
 MSG_CARRIED = "Đã chuyển số dư năm {year} sang năm {next}."
 MSG_BASE_SAVED = "Đã thêm mức lương cơ sở {amount} áp dụng từ ngày {date}."
@@ -74,10 +75,10 @@ def _ledger_context(request, code, year, bound: dict | None = None) -> dict:
         built.append({"name": name, "title": TITLES[name], "action": reverse("fund:record", args=[owner.code,
                                                                                                ledger.year, slug]),
                       "form": (bound or {}).get(name) or form_class(initial=initial, prefix=name, **extra)})
-    rows = sel.ledger_rows(ledger)
+    rows, page, balance = sel.ledger_page(ledger, request.GET.get("page"), ROWS_PER_PAGE)
     return {"nav": "fund", "owner": owner, "ledger": ledger, "year": ledger.year, "rows": rows,
-            "balance": rows[-1]["balance"] if rows else 0, "can_write": can_write, "entry_forms": built,
-            "warnings": [r["entry"] for r in rows if r["entry"].warning]}
+            "page": page, "balance": balance, "can_write": can_write, "entry_forms": built,
+            "warnings": sel.warnings_of(ledger)}
 
 
 @login_required

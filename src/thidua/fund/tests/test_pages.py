@@ -118,3 +118,21 @@ def test_out_of_scope_is_404_and_writes_without_right_are_403(org, personas, fun
     assert client_for(personas["staff"]).get("/quy/").status_code == 403
     council = client_for(personas["council"])
     assert "Bộ Tư pháp" in text(council.get("/quy/"))
+
+
+def test_a_long_ledger_is_paged_newest_first_in_a_few_queries(org, officer_bo, funded, fund_writer,
+                                                               django_assert_max_num_queries):
+    from thidua.fund import services as svc
+
+    for i in range(120):
+        svc.fund_contribute(**fund_writer, owner=funded, year=2025, amount=1_000, counterparty=f"Đơn vị {i}",
+                            date=D(2025, 2, 1))
+    client = client_for(officer_bo)
+    client.get("/quy/BO/2025/")
+    with django_assert_max_num_queries(15):
+        page = client.get("/quy/BO/2025/")
+    body = text(page)
+    assert "Trang 2/2" in body and "Đơn vị 119" in body and body.count("<tr>") <= 100
+    assert "100.120.000" in body          # the balance after the last entry
+    first = text(client.get("/quy/BO/2025/?page=1"))
+    assert "100.000.000" in first and "Trang 1/2" in first
