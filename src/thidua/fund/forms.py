@@ -70,7 +70,6 @@ class ContributionForm(forms.Form):
 class BonusPaymentForm(forms.Form):
     decision_no = _text("Số quyết định", required=True, max_length=80)
     decision_date = forms.DateField(label="Ngày quyết định", widget=DATE)
-    decision_issuer = forms.CharField(label="Cấp ra quyết định", widget=forms.Select)
     decision_ref = _text("Mã tham chiếu quyết định (nếu có)", max_length=120)
     award_code = forms.ChoiceField(label="Danh hiệu, hình thức khen thưởng", choices=[])
     subject_kind = forms.ChoiceField(label="Đối tượng", choices=SubjectKind.choices)
@@ -82,11 +81,13 @@ class BonusPaymentForm(forms.Form):
     amount = MoneyField(label="Số tiền (để trống: hệ thống tính theo bảng)", required=False)
     date = forms.DateField(label="Ngày chi", widget=DATE)
 
-    def __init__(self, *args, owner=None, **kwargs):
+    decision_issuer = forms.ChoiceField(label="Cấp ra quyết định", choices=[])
+
+    def __init__(self, *args, owner=None, levels=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["award_code"].choices = award_choices()
+        self.fields["decision_issuer"].choices = [(u.code, u.name) for u in levels]
         if owner is not None:
-            self.fields["decision_issuer"].widget.choices = [(owner.code, owner.name)]
             self.fields["decision_issuer"].initial = owner.code
 
 
@@ -112,6 +113,7 @@ class ClawbackForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["payment"].choices = [
             (p.pk, f"{p.date:%d/%m/%Y} · QĐ {p.decision_no} · {bonus_rules.code_name(p.award_code)} · "
+                   f"{', '.join(p.subjects.splitlines()[:3])}{'…' if (p.subject_count or 0) > 3 else ''} · "
                    f"{bonus_rules.vnd(p.amount)}") for p in payments]
 
 

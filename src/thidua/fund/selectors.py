@@ -141,10 +141,25 @@ def owners_writable_by(scope: Scope, limit: int = 500) -> list[Unit]:
 
 
 def payments_of(ledger: FundYear, limit: int = 100) -> list[FundEntry]:
-    """The year's bonus payments, newest first (the clawback form's choices)."""
-    if ledger.pk is None:
-        return []
-    return list(ledger.entries.filter(kind=EntryKind.BONUS_PAYMENT).order_by("-date", "-id")[:limit])
+    """The owner's bonus payments of this year and the years before, newest first (what a clawback may
+    reverse: an award is often revoked years after its bonus was paid)."""
+    return list(FundEntry.objects.filter(kind=EntryKind.BONUS_PAYMENT, fund_year__owner_id=ledger.owner_id,
+                                         fund_year__year__lte=ledger.year)
+                .select_related("fund_year").order_by("-date", "-id")[:limit])
+
+
+def ledger_years(owner: Unit) -> list[int]:
+    return list(FundYear.objects.filter(owner=owner).order_by("year").values_list("year", flat=True))
+
+
+def decision_levels(owner: Unit) -> list[Unit]:
+    """The units a decision paid from this fund may name: the owner (the only one the rule accepts), the
+    levels above it and the units directly below it (so that a decision of another level can be named
+    and is refused with the rule)."""
+    above = [int(x) for x in owner.path.strip("/").split("/") if x and int(x) != owner.pk]
+    others = Unit.objects.filter(pk__in=above).order_by("-depth") | Unit.objects.filter(parent=owner,
+                                                                                          valid_to__isnull=True)
+    return [owner, *others.order_by("path")[:200]]
 
 
 def warnings_of(ledger: FundYear) -> list[FundEntry]:

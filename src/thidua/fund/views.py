@@ -18,6 +18,7 @@ from thidua.fund import forms
 from thidua.fund import selectors as sel
 from thidua.fund import services as svc
 from thidua.fund.permissions import FUND_TABLES_EDIT, FUND_WRITE
+from thidua.organizations.models import Unit
 from thidua.rules import bonus as bonus_rules
 from thidua.rules import fund as fund_rules
 from thidua.rules.bonus import vnd
@@ -63,6 +64,12 @@ def index(request):
         "owners": owners})
 
 
+def _form_extra(name: str, owner, payments) -> dict:
+    if name == "bonus":
+        return {"owner": owner, "levels": sel.decision_levels(owner)}
+    return {"payments": payments} if name == "clawback" else {}
+
+
 def _ledger_context(request, code, year, bound: dict | None = None) -> dict:
     scope = scope_of(request)
     owner, ledger = sel.fund_get_for_user(scope, code, year)
@@ -71,12 +78,13 @@ def _ledger_context(request, code, year, bound: dict | None = None) -> dict:
     initial = {"date": _default_date(ledger.year), "decision_date": _default_date(ledger.year)}
     built = []
     for slug, (name, form_class) in FORMS.items():
-        extra = {"owner": owner} if name == "bonus" else {"payments": payments} if name == "clawback" else {}
+        extra = _form_extra(name, owner, payments)
         built.append({"name": name, "title": TITLES[name], "action": reverse("fund:record", args=[owner.code,
                                                                                                ledger.year, slug]),
                       "form": (bound or {}).get(name) or form_class(initial=initial, prefix=name, **extra)})
     rows, page, balance = sel.ledger_page(ledger, request.GET.get("page"), ROWS_PER_PAGE)
-    return {"nav": "fund", "owner": owner, "ledger": ledger, "year": ledger.year, "rows": rows,
+    years = sorted(set(sel.ledger_years(owner)) | {datetime.date.today().year})
+    return {"nav": "fund", "owner": owner, "ledger": ledger, "year": ledger.year, "rows": rows, "years": years,
             "page": page, "balance": balance, "can_write": can_write, "entry_forms": built,
             "warnings": sel.warnings_of(ledger)}
 
@@ -93,7 +101,7 @@ def _write(request, owner, year, name, data, payments):
     if name == "contribution":
         return svc.fund_contribute(**writer, **data)
     if name == "bonus":
-        issuer = owner if data.pop("decision_issuer") == owner.code else None
+        issuer = Unit.objects.filter(code=data.pop("decision_issuer")).first()
         return svc.fund_pay_bonus(**writer, decision_issuer=issuer, **data)
     if name == "spend":
         return svc.fund_spend(**writer, **data)
@@ -109,7 +117,7 @@ def record(request, code, year, kind):
     name, form_class = FORMS[kind]
     owner, ledger_row = sel.fund_get_for_user(scope_of(request), code, year)
     payments = sel.payments_of(ledger_row)
-    extra = {"owner": owner} if name == "bonus" else {"payments": payments} if name == "clawback" else {}
+    extra = _form_extra(name, owner, payments)
     form = form_class(request.POST, prefix=name, **extra)
     if form.is_valid():
         data = dict(form.cleaned_data)
@@ -177,7 +185,7 @@ def calculator(request):
         except ValidationError as error:
             apply_errors(form, error)
     template = "fund/_calculator_result.html" if request.htmx else "fund/calculator.html"
-    return render(request, template, {"nav": "fund", "form": form, "result": result,
+    return render(request, template, {"nav": "fund", "form": form, "result": result, "partial": bool(request.htmx),
                                       "name": bonus_rules.code_name(result.code) if result else ""})
 
 

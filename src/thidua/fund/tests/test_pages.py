@@ -136,3 +136,36 @@ def test_a_long_ledger_is_paged_newest_first_in_a_few_queries(org, officer_bo, f
     assert "100.120.000" in body          # the balance after the last entry
     first = text(client.get("/quy/BO/2025/?page=1"))
     assert "100.000.000" in first and "Trang 1/2" in first
+
+
+def test_a_decision_of_another_level_named_on_the_page_is_refused_with_the_rule(org, personas, actor_of, scope_of):
+    from thidua.fund import services as svc
+
+    officer = personas["officer_a"]   # VA's emulation officer: VA's fund; VA's parent BO is another level
+    svc.fund_contribute(actor=actor_of(officer), scope=scope_of(officer), owner=org["VA"], year=2025,
+                        amount=50_000_000, counterparty="Công đoàn", date=D(2025, 2, 1))
+    client = client_for(officer)
+    page = text(client.get("/quy/VA/2025/"))
+    assert 'value="BO"' in page and 'value="PA1"' in page and 'value="VB"' not in page
+    answer = client.post("/quy/VA/2025/ghi/chi-thuong/", {
+        "bonus-decision_no": "99/QĐ-BTP", "bonus-decision_date": "20/12/2025", "bonus-decision_issuer": "BO",
+        "bonus-award_code": "BK_BO", "bonus-subject_kind": "individual", "bonus-subjects": "Nguyễn Văn Thắng",
+        "bonus-date": "26/12/2025"})
+    assert "Quyết định do Bộ Tư pháp ban hành" in text(answer) and "Điều 11 khoản 4" in text(answer)
+    assert not FundEntry.objects.filter(kind="bonus_payment").exists()
+
+
+def test_last_years_payment_is_clawed_back_into_this_years_fund(org, officer_bo, funded, fund_writer):
+    from thidua.fund import services as svc
+
+    payment = svc.fund_pay_bonus(**fund_writer, owner=funded, year=2025, decision_no="15/QĐ-BTP",
+                                 decision_date=D(2025, 12, 20), decision_issuer=funded, award_code="CSTDCS",
+                                 subject_kind="individual", subjects=["Nguyễn Văn Thắng"], date=D(2025, 12, 26))
+    client = client_for(officer_bo)
+    assert "15/QĐ-BTP" in text(client.get("/quy/BO/2026/"))
+    answer = client.post("/quy/BO/2026/ghi/thu-hoi/", {
+        "clawback-payment": str(payment.pk), "clawback-reason": "QĐ hủy bỏ số 3/QĐ-BTP: khai man thành tích",
+        "clawback-decision_no": "3/QĐ-BTP", "clawback-date": "10/03/2026"}, follow=True)
+    assert "Đã ghi vào sổ quỹ: thu hồi tiền thưởng 2.340.000 đ" in text(answer)
+    back = FundEntry.objects.get(kind="clawback")
+    assert back.fund_year.year == 2026 and back.reverses == payment
