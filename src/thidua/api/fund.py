@@ -220,3 +220,49 @@ def add_bonus_payment(request, code: str, payload: BonusPaymentIn, year: int = Y
     data["coefficient"] = _coef(data["coefficient"])
     entry = svc.fund_pay_bonus(actor=h.actor(request), scope=h.scope(request), owner=owner, year=year, **data)
     return Status(201, _entry_out(entry))
+
+
+class SpendIn(In):
+    kind: Literal["artifact_cost", "organising_cost"] = Field(
+        description="artifact_cost (in, làm hiện vật khen thưởng) | organising_cost (tổ chức phong trào, họp xét: "
+                    "cảnh báo khi vượt 20% quỹ của năm)")
+    amount: int = Field(ge=1, le=svc.MAX_AMOUNT)
+    description: str = Field(min_length=1, max_length=svc.TEXT_MAX, pattern=r"\S")
+    counterparty: str = Field("", max_length=255)
+    decision_no: str = Field("", max_length=80, description="số chứng từ, quyết định")
+    date: datetime.date | None = None
+
+
+class ClawbackIn(In):
+    payment: int = Field(ge=1, le=2**62, description="id của khoản chi tiền thưởng được thu hồi (năm này hoặc trước)")
+    reason: str = Field(min_length=1, max_length=svc.TEXT_MAX, pattern=r"\S",
+                        description="căn cứ: quyết định hủy bỏ khen thưởng, lý do")
+    amount: int | None = Field(None, ge=1, le=svc.MAX_AMOUNT, description="để trống: toàn bộ số còn lại")
+    decision_no: str = Field("", max_length=80)
+    decision_date: datetime.date | None = None
+    date: datetime.date | None = None
+
+
+@router.post("/{code}/{year}/spendings", response={201: EntryOut, **ERRORS})
+def add_spending(request, code: str, payload: SpendIn, year: int = YEAR):
+    owner, _ = sel.fund_get_for_user(h.scope(request), code, year)
+    entry = svc.fund_spend(actor=h.actor(request), scope=h.scope(request), owner=owner, year=year, **h.plain(payload))
+    return Status(201, _entry_out(entry))
+
+
+@router.post("/{code}/{year}/clawbacks", response={201: EntryOut, **ERRORS})
+def add_clawback(request, code: str, payload: ClawbackIn, year: int = YEAR):
+    owner, ledger = sel.fund_get_for_user(h.scope(request), code, year)
+    data = h.plain(payload)
+    payment_id = data.pop("payment")
+    payment = next((p for p in sel.payments_of(ledger, limit=None) if p.pk == payment_id), None)
+    entry = svc.fund_clawback(actor=h.actor(request), scope=h.scope(request), owner=owner, year=year,
+                              payment=payment, **data)
+    return Status(201, _entry_out(entry))
+
+
+@router.post("/{code}/{year}/carry-over", response={200: SettlementOut, **ERRORS})
+def carry_over(request, code: str, year: int = YEAR):
+    owner, _ = sel.fund_get_for_user(h.scope(request), code, year)
+    svc.fund_carry_over(actor=h.actor(request), scope=h.scope(request), owner=owner, year=year)
+    return get_settlement(request, code, year)

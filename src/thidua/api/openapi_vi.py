@@ -68,6 +68,12 @@ OPERATIONS.update({  # fund (quỹ thi đua, khen thưởng)
     "thidua_api_fund_add_bonus_payment": ("Chi tiền thưởng theo quyết định",
                                           "Số tiền tính theo bảng; quyết định phải của chính cấp quản lý quỹ; không "
                                           "được chi quá số dư."),
+    "thidua_api_fund_add_spending": ("Ghi khoản chi hiện vật hoặc chi tổ chức phong trào, họp xét",
+                                     "Không được chi quá số dư; chi tổ chức vượt 20% quỹ của năm được ghi kèm cảnh báo."),
+    "thidua_api_fund_add_clawback": ("Ghi thu hồi tiền thưởng",
+                                     "Thu hồi tiền thưởng của khen thưởng bị hủy bỏ, tối đa số còn lại của khoản chi."),
+    "thidua_api_fund_carry_over": ("Chuyển số dư sang năm sau",
+                                   "Khóa sổ năm `year`: số dư thành số dư đầu năm sau; không ghi thêm vào năm đã khóa."),
 })
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")

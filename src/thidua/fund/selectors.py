@@ -140,12 +140,12 @@ def owners_writable_by(scope: Scope, limit: int = 500) -> list[Unit]:
     return [u for u in Unit.objects.filter(path__in=paths).order_by("path") if allowed(scope, FUND_WRITE, u)]
 
 
-def payments_of(ledger: FundYear, limit: int = 100) -> list[FundEntry]:
+def payments_of(ledger: FundYear, limit: int | None = 100) -> list[FundEntry]:
     """The owner's bonus payments of this year and the years before, newest first (what a clawback may
     reverse: an award is often revoked years after its bonus was paid)."""
     return list(FundEntry.objects.filter(kind=EntryKind.BONUS_PAYMENT, fund_year__owner_id=ledger.owner_id,
                                          fund_year__year__lte=ledger.year)
-                .select_related("fund_year").order_by("-date", "-id")[:limit])
+                .select_related("fund_year").order_by("-date", "-id")[:limit])  # limit None: all
 
 
 def ledger_years(owner: Unit) -> list[int]:

@@ -262,6 +262,10 @@ WRITE_BODIES = {
     ("post", "/api/v1/fund/{code}/{year}/bonus-payments"): {"decision_no": "1/QĐ", "decision_date": "2024-01-10",
                                                             "decision_issuer": "VB", "award_code": "LDTT",
                                                             "subjects": ["Nguyễn Văn Thắng"], "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/spendings"): {"kind": "artifact_cost", "amount": 1_000_000,
+                                                       "description": "Khung bằng", "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/clawbacks"): {"payment": 1, "reason": "QĐ hủy bỏ", "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/carry-over"): {},
 }
 HISTORY_BODIES = {"yearrecord": {"year": 2024, "grade": "excellent"}, "award": {"year": 2024, "code": "LDTT"},
                   "initiative": {"year": 2024, "title": "Sáng kiến", "level": "unit"},
@@ -387,6 +391,9 @@ def test_it_lists_and_body_named_objects_leak_nothing(api_as, people, org, api_w
         assert _api_state() == before
 
 
+FUND_RULE_REFUSALS = {("post", "/api/v1/fund/{code}/{year}/bonus-payments"): "amount",
+                      ("post", "/api/v1/fund/{code}/{year}/spendings"): "amount",
+                      ("post", "/api/v1/fund/{code}/{year}/clawbacks"): "payment"}
 WRITES_IN_SCOPE = sorted(op for op in _schema_operations_static() if op[0] != "get" and _subject(*op))
 
 
@@ -401,7 +408,8 @@ def test_it_write_bodies_are_valid_so_only_the_scope_refuses_them(api_as, people
     if (method, path) == ("post", "/api/v1/units/{code}/dissolve"):   # VB still has Lan: the rule, not the body
         assert response.status_code == 422 and response.json()["detail"][0]["field"] == "unit"
         return
-    if (method, path) == ("post", "/api/v1/fund/{code}/{year}/bonus-payments"):   # VB's fund is empty: the balance
-        assert response.status_code == 422 and response.json()["detail"][0]["field"] == "amount"
+    if (method, path) in FUND_RULE_REFUSALS:   # VB's fund is empty: the balance (or no payment to claw back)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["field"] == FUND_RULE_REFUSALS[(method, path)]
         return
     assert response.status_code != 422, (method, path, response.content[:300])

@@ -68,7 +68,9 @@ UNSTATABLE = {
                                            bonus_rules.MSG_COEF_OVER, bonus_rules.MSG_COEF_FIXED, fund_svc.MSG_DATE_YEAR,
                                            fund_svc.MSG_OVER_BALANCE, fund_svc.MSG_OVER_CAP, fund_svc.MSG_OTHER_LEVEL,
                                            fund_svc.MSG_DECISION_AFTER, fund_svc.MSG_NOT_TABLE, fund_svc.MSG_CLOSED,
-                                           fund_svc.MSG_ALREADY_PAID, fund_svc.MSG_SUBJECTS],
+                                           fund_svc.MSG_ALREADY_PAID, fund_svc.MSG_SUBJECTS,
+                                           fund_svc.MSG_CLAWBACK_TARGET, fund_svc.MSG_CLAWBACK_OVER,
+                                           fund_svc.MSG_CARRY_TWICE],
 }
 _UNSTATABLE = [(rule, _rule(message)) for rule, messages in UNSTATABLE.items() for message in messages]
 # operations whose body is a contract of its own, checked by thidua.rules, not by this schema:

@@ -70,3 +70,24 @@ def test_scope_404_and_403(org, personas, officer_bo, api_as):
         "amount": 1000, "counterparty": "X"}, content_type="application/json")
     assert answer.status_code == 403
     assert api_as(personas["officer_a"]).get("/api/v1/fund/VA/1999").status_code == 422
+
+
+def test_spendings_clawbacks_and_carry_over(org, officer_bo, api_as):
+    client = api_as(officer_bo)
+    post = lambda path, body: client.post(f"/api/v1/fund/BO/2025/{path}", body, content_type="application/json")  # noqa: E731
+    assert post("contributions", {"amount": 10_000_000, "counterparty": "Công đoàn", "date": "2025-02-01"}).status_code == 201
+    paid = post("bonus-payments", {"decision_no": "15/QĐ-BTP", "decision_date": "2025-12-20", "decision_issuer": "BO",
+                                   "award_code": "LDTT", "subjects": ["A", "B"], "date": "2025-12-26"}).json()
+    meeting = post("spendings", {"kind": "organising_cost", "amount": 2_500_000, "description": "Họp Hội đồng",
+                                 "date": "2025-12-27"})
+    assert meeting.status_code == 201 and meeting.json()["warning"].startswith("Cảnh báo")
+    back = post("clawbacks", {"payment": paid["id"], "reason": "QĐ hủy bỏ 3/QĐ-BTP", "amount": 710_000,
+                              "date": "2025-12-30"})
+    assert back.status_code == 201 and back.json()["signed_amount"] == 710_000
+    again = post("clawbacks", {"payment": paid["id"], "reason": "lần hai", "amount": 710_001, "date": "2025-12-30"})
+    assert again.status_code == 422 and again.json()["detail"][0]["field"] == "amount"
+    closed = post("carry-over", {})
+    assert closed.status_code == 200 and closed.json()["carried"] == 10_000_000 - 1_420_000 - 2_500_000 + 710_000
+    assert client.get("/api/v1/fund/BO/2026/settlement").json()["opening"] == closed.json()["carried"]
+    twice = post("carry-over", {})
+    assert twice.status_code == 422 and "đã được chuyển" in twice.json()["detail"][0]["message"]
