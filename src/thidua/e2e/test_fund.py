@@ -76,3 +76,7 @@ def test_allocate_pay_a_computed_bonus_see_balance_and_settlement(live_server, b
     with page.expect_download() as download:
         page.click("a:has-text('Tải tệp Excel')")
     assert download.value.suggested_filename == "quyet-toan-quy-BO-2025.xlsx"
+    for path in ("/quy/", "/quy/tinh-tien-thuong/", "/quy/bang-tien-thuong/"):
+        page.goto(f"{base}{path}")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, path
+    page.screenshot(path="var/e2e-fund-tables-390.png", full_page=True)
