@@ -59,9 +59,8 @@ def index(request):
                                 initial={"year": datetime.date.today().year})
     if request.GET and form.is_valid():
         return redirect("fund:ledger", code=form.cleaned_data["owner"], year=form.cleaned_data["year"])
-    return render(request, "fund/index.html", {"nav": "fund", "funds": [
-        {"fund": f, "balance": sel.balance_of(f)} for f in sel.funds_for_user(scope)], "form": form,
-        "owners": owners})
+    return render(request, "fund/index.html", {"nav": "fund", "funds": sel.funds_for_user(scope), "form": form,
+                                               "owners": owners})
 
 
 def _form_extra(name: str, owner, payments) -> dict:
@@ -77,7 +76,7 @@ def _ledger_context(request, code, year, bound: dict | None = None) -> dict:
     payments = sel.payments_of(ledger)
     initial = {"date": _default_date(ledger.year), "decision_date": _default_date(ledger.year)}
     built = []
-    for slug, (name, form_class) in FORMS.items():
+    for slug, (name, form_class) in FORMS.items() if can_write else ():
         extra = _form_extra(name, owner, payments)
         built.append({"name": name, "title": TITLES[name], "action": reverse("fund:record", args=[owner.code,
                                                                                                ledger.year, slug]),
