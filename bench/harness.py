@@ -21,6 +21,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 import documents
 import eligibility_db
 import engine
+import fund
 import imports
 import pages
 from django.conf import settings
@@ -251,7 +252,7 @@ def main(argv=None) -> int:
     parser.add_argument("--people", type=int, default=100000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
-    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents")
+    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents,fund")
     parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
@@ -279,6 +280,7 @@ def main(argv=None) -> int:
         ("db", lambda: run_external("db", eligibility_db.bench_db, {}, "eligibility.db_100k_s", figures, meta)),
         ("import", lambda: bench_import_child(figures, meta, args.people, args.years)),
         ("documents", lambda: run_external("documents", documents.bench_documents, {}, None, figures, meta)),
+        ("fund", lambda: run_external("fund", fund.bench_fund, {}, None, figures, meta)),
     ]
     for name, step in steps:
         if name in skip:

@@ -13,4 +13,5 @@ urlpatterns = [
     path("", include("thidua.eligibility.urls")),
     path("", include("thidua.documents.urls")),
     path("", include("thidua.api.urls")),
+    path("", include("thidua.fund.urls")),
 ]

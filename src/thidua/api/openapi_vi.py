@@ -70,6 +70,27 @@ OPERATIONS = {
                                              "Tệp .docx với các trường có tên; kiểm tra cú pháp và tên trường "
                                              "trước khi lưu thành phiên bản mới."),
 }
+OPERATIONS.update({  # fund (quỹ thi đua, khen thưởng)
+    "thidua_api_fund_compute_bonus": ("Tính tiền thưởng",
+                                      "Hệ số × mức lương cơ sở có hiệu lực ngày quyết định, làm tròn lên hàng chục "
+                                      "nghìn đồng, nhân số đối tượng; kèm cách tính bằng lời và căn cứ."),
+    "thidua_api_fund_get_ledger": ("Sổ quỹ thi đua, khen thưởng theo năm",
+                                   "Các bút toán của quỹ do đơn vị `code` quản lý trong năm `year` và số dư."),
+    "thidua_api_fund_get_settlement": ("Quyết toán quỹ năm",
+                                       "Số dư đầu năm, thu theo nguồn, chi theo loại, số dư cuối năm, chuyển năm sau."),
+    "thidua_api_fund_add_allocation": ("Ghi ngân sách phân bổ cho quỹ",
+                                       "Bị từ chối nếu tổng phân bổ của năm vượt mức tối đa tính từ căn cứ."),
+    "thidua_api_fund_add_contribution": ("Ghi khoản đóng góp cho quỹ", ""),
+    "thidua_api_fund_add_bonus_payment": ("Chi tiền thưởng theo quyết định",
+                                          "Số tiền tính theo bảng; quyết định phải của chính cấp quản lý quỹ; không "
+                                          "được chi quá số dư."),
+    "thidua_api_fund_add_spending": ("Ghi khoản chi hiện vật hoặc chi tổ chức phong trào, họp xét",
+                                     "Không được chi quá số dư; chi tổ chức vượt 20% quỹ của năm được ghi kèm cảnh báo."),
+    "thidua_api_fund_add_clawback": ("Ghi thu hồi tiền thưởng",
+                                     "Thu hồi tiền thưởng của khen thưởng bị hủy bỏ, tối đa số còn lại của khoản chi."),
+    "thidua_api_fund_carry_over": ("Chuyển số dư sang năm sau",
+                                   "Khóa sổ năm `year`: số dư thành số dư đầu năm sau; không ghi thêm vào năm đã khóa."),
+})
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
     OPERATIONS[f"unit_history_add_{_kind}"] = (f"Thêm {_name} cho tập thể", "")
@@ -85,6 +106,7 @@ TAGS = {
     "audit": ("Nhật ký", "Ai đã thay đổi gì, khi nào"),
     "documents": ("Văn bản", "Văn bản theo thể thức Nghị định 30/2020: dự thảo, ký và cấp số, tải .docx/.pdf, mẫu"),
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
+    "fund": ("Quỹ thi đua, khen thưởng", "Tiền thưởng, sổ quỹ, quyết toán"),
 }
 
 RESPONSES = {

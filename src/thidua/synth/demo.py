@@ -12,6 +12,7 @@ from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_record
 from thidua.common.context import Actor
 from thidua.common.scope import Scope
+from thidua.fund import services as fund_services
 from thidua.organizations import services as organization_services
 from thidua.organizations.models import (
     Cluster,
@@ -27,6 +28,7 @@ from thidua.people.models import Leave, PartyMembership, Person, Posting
 from thidua.records import services as records_services
 from thidua.records.models import Award, CollectiveStats, Discipline, Initiative, YearRecord
 from thidua.synth import demo_data
+from thidua.synth.demo_fund import build_fund
 from thidua.synth.history import YearFacts, collective_titles, person_history, unit_grade
 
 ACTOR = Actor(user=None, request_id="demo")
@@ -377,6 +379,7 @@ class DemoLoader:
         self.build_collectives()
         self.reorganise_2025()
         self.build_users()
+        build_fund(self.units["BTP"], actor=ACTOR, scope=SCOPE)
 
 
 def _profile(rng: Random) -> str:
@@ -458,6 +461,7 @@ def reset_demo(*, log=lambda message: None) -> None:
         model.objects.filter(person_id__in=person_ids).delete()
         model.objects.filter(unit__in=units).delete()
     CollectiveStats.objects.filter(unit__in=units).delete()
+    fund_services.fund_purge_demo(actor=ACTOR, scope=SCOPE, owners=units)
     for model in (Posting, PartyMembership, Leave):
         model.objects.filter(person_id__in=person_ids).delete()
     Person.objects.filter(pk__in=person_ids).delete()

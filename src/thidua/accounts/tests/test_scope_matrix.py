@@ -145,6 +145,15 @@ URL_CASES = {
     "documents:template_download": ("template", {}),
     "documents:template_default": (None, {"kind": "decision"}),
     "documents:certificates": (None, {}),
+    "fund:index": (None, {}),
+    "fund:calculator": (None, {}),
+    "fund:tables": (None, {}),
+    "fund:base_salary_add": (None, {}),
+    "fund:ledger": ("unit", {"year": 2024}),
+    "fund:record": ("unit", {"year": 2024, "kind": "dong-gop"}),
+    "fund:carry_over": ("unit", {"year": 2024}),
+    "fund:settlement": ("unit", {"year": 2024}),
+    "fund:settlement_xlsx": ("unit", {"year": 2024}),
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}
@@ -262,7 +271,7 @@ def _text_of(response) -> str:
 
 LIST_URLS = ["/", "/ca-nhan/", "/ca-nhan/xuat-excel/", "/don-vi/", "/khoi-thi-dua/", "/to-chuc-dang/",
              "/nhap-xuat/xuat/people/", "/nhap-xuat/xuat/history/", "/nhap-xuat/xuat/units/",
-             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/"]
+             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/", "/quy/"]
 
 
 @pytest.mark.parametrize("persona", sorted(HIDDEN_NAMES))

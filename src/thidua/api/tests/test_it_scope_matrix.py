@@ -227,6 +227,7 @@ API_GLOBAL = {
     ("get", "/api/v1/documents/{document_id}/docx"): "documents",
     ("get", "/api/v1/documents/{document_id}/pdf"): "documents",
     ("get", "/api/v1/documents/templates/"): "documents", ("post", "/api/v1/documents/templates/"): "documents",
+    ("get", "/api/v1/fund/bonus"): "pure",
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},
@@ -262,6 +263,17 @@ WRITE_BODIES = {
     ("post", "/api/v1/people/{person_id}/leaves"): {"kind": "maternity", "start": "2025-01-01", "end": "2025-06-01"},
     ("put", "/api/v1/units/{code}/stats/{year}"): {"total": 5, "completed": 5, "ldtt": 4, "cstdcs": 1,
                                                    "disciplined": 0},
+    ("post", "/api/v1/fund/{code}/{year}/allocations"): {"amount": 1_000_000, "cap_basis": "salary_fund",
+                                                         "basis_amount": 100_000_000, "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/contributions"): {"amount": 1_000_000, "counterparty": "Công đoàn",
+                                                           "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/bonus-payments"): {"decision_no": "1/QĐ", "decision_date": "2024-01-10",
+                                                            "decision_issuer": "VB", "award_code": "LDTT",
+                                                            "subjects": ["Nguyễn Văn Thắng"], "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/spendings"): {"kind": "artifact_cost", "amount": 1_000_000,
+                                                       "description": "Khung bằng", "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/clawbacks"): {"payment": 1, "reason": "QĐ hủy bỏ", "date": "2024-02-01"},
+    ("post", "/api/v1/fund/{code}/{year}/carry-over"): {},
 }
 HISTORY_BODIES = {"yearrecord": {"year": 2024, "grade": "excellent"}, "award": {"year": 2024, "code": "LDTT"},
                   "initiative": {"year": 2024, "title": "Sáng kiến", "level": "unit"},
@@ -387,6 +399,9 @@ def test_it_lists_and_body_named_objects_leak_nothing(api_as, people, org, api_w
         assert _api_state() == before
 
 
+FUND_RULE_REFUSALS = {("post", "/api/v1/fund/{code}/{year}/bonus-payments"): "amount",
+                      ("post", "/api/v1/fund/{code}/{year}/spendings"): "amount",
+                      ("post", "/api/v1/fund/{code}/{year}/clawbacks"): "payment"}
 WRITES_IN_SCOPE = sorted(op for op in _schema_operations_static() if op[0] != "get" and _subject(*op))
 
 
@@ -400,5 +415,9 @@ def test_it_write_bodies_are_valid_so_only_the_scope_refuses_them(api_as, people
                                                 _write_body(method, path))
     if (method, path) == ("post", "/api/v1/units/{code}/dissolve"):   # VB still has Lan: the rule, not the body
         assert response.status_code == 422 and response.json()["detail"][0]["field"] == "unit"
+        return
+    if (method, path) in FUND_RULE_REFUSALS:   # VB's fund is empty: the balance (or no payment to claw back)
+        assert response.status_code == 422
+        assert response.json()["detail"][0]["field"] == FUND_RULE_REFUSALS[(method, path)]
         return
     assert response.status_code != 422, (method, path, response.content[:300])

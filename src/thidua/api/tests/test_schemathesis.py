@@ -30,9 +30,11 @@ from thidua.api.main import api
 from thidua.api.units import MSG_NOTHING, MSG_RENAME_AND_UPDATE
 from thidua.documents import placeholders as document_templates
 from thidua.documents import services as documents
+from thidua.fund import services as fund_svc
 from thidua.organizations import services as org
 from thidua.people import validators as people_rules
 from thidua.records import validators as record_rules
+from thidua.rules import bonus as bonus_rules
 
 EXAMPLES = int(os.environ.get("THIDUA_SCHEMATHESIS_EXAMPLES", "15"))
 
@@ -69,6 +71,15 @@ UNSTATABLE = {
         documents.MSG_ALREADY_SIGNED, documents.MSG_SIGNED_LOCKED, documents.MSG_NO_AUTHORITY,
         documents.MSG_SIGNED_FUTURE, documents.MSG_ANNEX_ROW, documents.MSG_REQUIRED, api_documents.MSG_UNKNOWN_SIGNER,
         document_templates.MSG_NOT_DOCX, document_templates.MSG_SYNTAX, document_templates.MSG_UNKNOWN],
+    # the fund: dated bonus tables, the ledger's balance, cap, year and decision level (thidua.fund)
+    "bảng tiền thưởng theo ngày, sổ quỹ": [bonus_rules.MSG_NO_BASE, bonus_rules.MSG_NO_COEF,
+                                           bonus_rules.MSG_POSTHUMOUS_TITLE, bonus_rules.MSG_COEF_NEEDED,
+                                           bonus_rules.MSG_COEF_OVER, bonus_rules.MSG_COEF_FIXED, fund_svc.MSG_DATE_YEAR,
+                                           fund_svc.MSG_OVER_BALANCE, fund_svc.MSG_OVER_CAP, fund_svc.MSG_OTHER_LEVEL,
+                                           fund_svc.MSG_DECISION_AFTER, fund_svc.MSG_NOT_TABLE, fund_svc.MSG_CLOSED,
+                                           fund_svc.MSG_ALREADY_PAID, fund_svc.MSG_SUBJECTS,
+                                           fund_svc.MSG_CLAWBACK_TARGET, fund_svc.MSG_CLAWBACK_OVER,
+                                           fund_svc.MSG_CARRY_TWICE],
 }
 _UNSTATABLE = [(rule, _rule(message)) for rule, messages in UNSTATABLE.items() for message in messages]
 # operations whose body is a contract of its own, checked by thidua.rules, not by this schema:
