@@ -3,7 +3,8 @@
 `remind(day)` runs in two steps so that running it twice sends nothing twice:
 1. `digests_write(day)`: the open deadlines that are overdue or due within
    `DUE_SOON_WORKING_DAYS` working days, read in one query ordered by user, become one `Digest`
-   row per user and day (unique; a user who already has the day's digest is skipped). A user who
+   row per user and day (unique; a user who already has the day's digest is skipped; COPY on
+   PostgreSQL; two runs at once take turns on an advisory lock). A user who
    turned the digest off, or has no e-mail address, gets a row without an address (nothing to send).
 2. `digests_send(day)`: the day's unsent digests with an address go out through Django's e-mail
    backend in batches over one connection; each batch is marked sent after the backend accepted it,
@@ -14,16 +15,18 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import mail
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from thidua.common.bulk import insert_rows, is_postgresql
 from thidua.notices import calendar
 from thidua.notices.models import Deadline, Digest
 from thidua.notices.selectors import days_left_label, due_soon_limit
 
 SEND_BATCH = 500
 WRITE_BATCH = 5000
+LOCK_CLASS = 7_301   # pg_advisory_xact_lock(class, day): the reminders of one day
 
 
 @dataclass
@@ -43,31 +46,32 @@ def _site() -> str:
     return getattr(settings, "THIDUA_SITE_URL", "").rstrip("/")
 
 
-def _link(url: str) -> str:
-    return f"{_site()}{url}" if url.startswith("/") else url
+def _footer(site: str) -> str:
+    return (f"Xem tất cả việc cần làm: {site}/viec-can-lam/\n"
+            f"Không muốn nhận thư này: tắt ở {site}/thong-bao/cai-dat/\n\n"
+            "Thư gửi tự động từ hệ thống thi đua, khen thưởng.")
 
 
-def _digest_text(name: str, day: datetime.date, items: list[tuple]) -> tuple[str, str]:
-    overdue = [i for i in items if i[3] < 0]
-    soon = [i for i in items if i[3] >= 0]
+def _digest_text(name: str, day_text: str, items: list[tuple], site: str, footer: str) -> tuple[str, str]:
+    """items: (title, url, working days left, "hạn … còn/quá hạn …") of one user, soonest first."""
+    overdue = [i for i in items if i[2] < 0]
+    soon = [i for i in items if i[2] >= 0]
     parts = []
     if overdue:
         parts.append(f"{len(overdue)} việc quá hạn")
     if soon:
         parts.append(f"{len(soon)} việc sắp đến hạn")
-    subject = f"Nhắc việc ngày {day:%d/%m/%Y}: {', '.join(parts)}"
+    subject = f"Nhắc việc ngày {day_text}: {', '.join(parts)}"
     lines = [f"Kính gửi {name},", ""]
     for heading, group in (("Việc quá hạn", overdue), ("Việc sắp đến hạn", soon)):
         if not group:
             continue
         lines.append(f"{heading} ({len(group)}):")
-        for title, due, url, left in group:
-            line = f"- {title}: hạn {calendar.day_label(due)}, {days_left_label(left).lower()}."
-            lines.append(line + (f" {_link(url)}" if url else ""))
+        for title, url, _, when in group:
+            link = (f" {site}{url}" if url.startswith("/") else f" {url}") if url else ""
+            lines.append(f"- {title}: {when}{link}")
         lines.append("")
-    lines += [f"Xem tất cả việc cần làm: {_site()}/viec-can-lam/",
-              f"Không muốn nhận thư này: tắt ở {_site()}/thong-bao/cai-dat/", "",
-              "Thư gửi tự động từ hệ thống thi đua, khen thưởng."]
+    lines.append(footer)
     return subject, "\n".join(lines)
 
 
@@ -84,23 +88,34 @@ def _recipients(day: datetime.date, limit: datetime.date) -> dict[int, tuple[str
     return out
 
 
+def _lock_day(day: datetime.date) -> None:
+    """Two runs for one day at once (two crons) take turns on PostgreSQL: the second sees the first's
+    digests and writes none. (SQLite writes one transaction at a time anyway.)"""
+    if is_postgresql():
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [LOCK_CLASS, day.toordinal()])
+
+
 @transaction.atomic
 def digests_write(day: datetime.date) -> RemindResult:
+    _lock_day(day)
     limit = due_soon_limit(day)
     result = RemindResult(day=day)
     recipients = _recipients(day, limit)
     rows = (Deadline.objects.filter(status=Deadline.OPEN, due__lte=limit)
             .order_by("user_id", "due", "pk").values_list("user_id", "title", "due", "url"))
-    left: dict[datetime.date, int] = {}
-    batch, current, items = [], None, []
+    when: dict[datetime.date, tuple[int, str]] = {}   # due date → (working days left, its words)
+    now, site, day_text = timezone.now(), _site(), f"{day:%d/%m/%Y}"
+    footer = _footer(site)
+    batch, current, items, users = [], None, [], set()
 
     def close():
         if current in recipients and items:
             name, email = recipients[current]
-            subject, body = _digest_text(name, day, items)
-            batch.append(Digest(user_id=current, day=day, email=email, subject=subject, body=body, items=len(items)))
+            subject, body = _digest_text(name, day_text, items, site, footer)
+            batch.append({"user_id": current, "day": day, "email": email, "subject": subject, "body": body,
+                          "items": len(items), "created_at": now, "sent_at": None})
 
-    users = set()
     for user_id, title, due, url in rows.iterator(chunk_size=WRITE_BATCH):
         result.deadlines += 1
         users.add(user_id)
@@ -108,14 +123,15 @@ def digests_write(day: datetime.date) -> RemindResult:
             close()
             current, items = user_id, []
             if len(batch) >= WRITE_BATCH:
-                Digest.objects.bulk_create(batch, ignore_conflicts=True)
+                insert_rows(Digest, batch)
                 result.written += len(batch)
                 batch = []
-        if due not in left:
-            left[due] = calendar.working_days_between(day, due)
-        items.append((title, due, url, left[due]))
+        if due not in when:
+            left = calendar.working_days_between(day, due)
+            when[due] = (left, f"hạn {calendar.day_label(due)}, {days_left_label(left).lower()}.")
+        items.append((title, url, *when[due]))
     close()
-    Digest.objects.bulk_create(batch, ignore_conflicts=True)
+    insert_rows(Digest, batch)
     result.written += len(batch)
     result.users = len(users)
     return result
