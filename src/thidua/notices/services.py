@@ -42,9 +42,23 @@ KEY_MAX, TITLE_MAX, URL_MAX, SOURCE_MAX, REASON_MAX = 200, 300, 500, 200, 300
 
 # --- the working calendar ----------------------------------------------------------------------
 
-def _refresh_calendar() -> None:
+def _refresh_calendar(actor: Actor, date: datetime.date) -> int:
+    """Forget the cached year, and move the open deadlines that now fall on a day off (as registering
+    them would have). Returns how many moved."""
     calendar.calendar_changed()
     transaction.on_commit(calendar.calendar_changed)
+    if calendar.is_working_day(date):
+        return 0
+    rows = list(Deadline.objects.select_for_update().filter(status=Deadline.OPEN, due=date))
+    if not rows:
+        return 0
+    kept, note = moved_due(date)
+    for row in rows:
+        row.due, row.moved_note = kept, note
+    Deadline.objects.bulk_update(rows, ["due", "moved_note"])
+    audit_bulk(actor=actor, rows=_audit_rows(rows, "deadline_move", AuditEvent.UPDATE,
+                                             lambda r: {"due": r.due.isoformat(), "moved_from": date.isoformat()}))
+    return len(rows)
 
 
 @transaction.atomic
@@ -73,17 +87,18 @@ def calendar_day_add(*, actor: Actor, scope: Scope, date, kind: str, reason: str
                                      created_by=actor.user if getattr(actor.user, "pk", None) else None)
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=row, after={"date": date.isoformat(), "kind": kind, "reason": reason},
                  verb="calendar_day_add", reason=reason)
-    _refresh_calendar()
+    _refresh_calendar(actor, date)
     return row
 
 
 @transaction.atomic
 def calendar_day_remove(*, actor: Actor, scope: Scope, day: CalendarDay) -> None:
     require(scope, CALENDAR_EDIT)
+    before_date = day.date
     before = {"date": day.date.isoformat(), "kind": day.kind, "reason": day.reason}
     audit_record(actor=actor, action=AuditEvent.DELETE, obj=day, before=before, verb="calendar_day_remove")
     day.delete()
-    _refresh_calendar()
+    _refresh_calendar(actor, before_date)
 
 
 # --- deadlines ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from thidua.audit.models import AuditEvent
 from thidua.common.errors import PermissionDenied, ValidationError
 from thidua.notices import calendar
 from thidua.notices.ics import deadlines_ics
-from thidua.notices.models import Deadline, Digest, Notification
+from thidua.notices.models import CalendarDay, Deadline, Digest, Notification
 from thidua.notices.reminders import remind
 from thidua.notices.selectors import badge_count, deadlines_for_user, user_for_ics_token
 from thidua.notices.services import (
@@ -21,6 +21,7 @@ from thidua.notices.services import (
     MSG_UNKNOWN_DEADLINE,
     MSG_URL,
     MSG_USERS_REQUIRED,
+    calendar_day_add,
     deadline_cancel,
     deadline_done,
     deadline_register,
@@ -237,3 +238,16 @@ class FailingBackend:
 
     def send_messages(self, messages):
         raise OSError("máy chủ thư không trả lời")
+
+
+def test_declaring_a_day_off_moves_the_open_deadlines_due_that_day(system_actor, root_scope, users):
+    register(system_actor, root_scope, users[:2], D(2026, 12, 31))
+    deadline_done(key="dot-1/vong-1", user=users[1])
+    calendar_day_add(actor=system_actor, scope=root_scope, date=D(2026, 12, 31), kind=CalendarDay.OFF,
+                     reason="Nghỉ hoán đổi cuối năm")
+    moved = Deadline.objects.get(user=users[0])
+    assert moved.due == D(2027, 1, 4) and moved.asked_due == D(2026, 12, 31)
+    assert moved.moved_note == ("Hạn rơi vào ngày nghỉ (Nghỉ hoán đổi cuối năm), đã chuyển sang "
+                                "thứ Hai 04/01/2027")
+    assert Deadline.objects.get(user=users[1]).due == D(2026, 12, 31)     # done: left as it was
+    assert AuditEvent.objects.filter(verb="deadline_move").count() == 1
