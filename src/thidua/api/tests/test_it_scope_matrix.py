@@ -219,6 +219,12 @@ API_GLOBAL = {
     ("post", "/api/v1/eligibility/scope/"): "body_unit",
     ("post", "/api/v1/eligibility/"): "document", ("post", "/api/v1/eligibility/quota/grade/"): "pure",
     ("post", "/api/v1/eligibility/quota/title/"): "pure",
+    # notices: the calendar holds no one's data; /me/… answers the caller's own rows only
+    # (another user's notification is a 404: api/tests/test_it_notices.py)
+    ("get", "/api/v1/calendar/add-working-days"): "pure", ("get", "/api/v1/calendar/working-days"): "pure",
+    ("get", "/api/v1/calendar/{year}"): "pure", ("get", "/api/v1/me/deadlines"): "own",
+    ("get", "/api/v1/me/notifications"): "own", ("post", "/api/v1/me/notifications/read-all"): "own",
+    ("post", "/api/v1/me/notifications/{notification_id}/read"): "own",
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},
