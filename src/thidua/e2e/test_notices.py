@@ -76,3 +76,25 @@ def test_user_sees_a_deadline_and_the_badge(live_server, browser_page, personas,
         assert due.strftime("%d/%m/%Y") in item.inner_text()
         _no_sideways_scroll(page, width)
         page.screenshot(path=f"var/e2e-todo-{width}.png", full_page=True)
+
+
+def test_notifications_and_settings_fit_a_phone(live_server, browser_page, personas, system_actor, root_scope):
+    calendar.calendar_changed()
+    deadline_register(actor=system_actor, scope=root_scope, key="e2e/bao-cao",
+                      title="Gửi báo cáo tổng kết phong trào thi đua năm và đề xuất khen thưởng của đơn vị",
+                      due=datetime.date(2100, 12, 25), users=[personas["staff"]], url="/viec-can-lam/")
+    page, base = browser_page, live_server.url
+    login(page, base, "thang")
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(f"{base}/thong-bao/")
+    assert "Việc mới: Gửi báo cáo tổng kết" in page.inner_text("main")
+    _no_sideways_scroll(page, 390)
+    page.goto(f"{base}/thong-bao/cai-dat/")
+    page.click("button:has-text('Tạo địa chỉ lịch')")
+    page.wait_for_selector("#feed-url")
+    assert page.inner_text("#feed-url").endswith(".ics")
+    _no_sideways_scroll(page, 390)
+    page.screenshot(path="var/e2e-notices-settings-390.png", full_page=True)
+    page.goto(f"{base}/viec-can-lam/")
+    assert "đã chuyển sang thứ Hai 27/12/2100" in page.inner_text("#viec-con-han")
+    _no_sideways_scroll(page, 390)
