@@ -129,8 +129,11 @@ def notification_list(request):
 @login_required
 @require_POST
 def notifications_read(request):
-    raw = request.POST.get("id", "")
-    ids = [int(raw)] if raw.isdigit() else None
+    raw = request.POST.get("id")   # none: all of them; one that is not an id: nothing
+    if raw is None:
+        ids = None
+    else:
+        ids = [int(raw)] if raw.isascii() and raw.isdigit() and len(raw) < 19 else []
     n = services.notifications_mark_read(user=request.user, ids=ids)
     messages.success(request, MSG_READ.format(n=n))
     return redirect("notices:notifications")

@@ -154,3 +154,11 @@ def test_settings_turn_mail_off_and_give_a_revocable_ics_address(personas, syste
 def test_pages_need_a_login():
     for url in ("/lich-lam-viec/", "/viec-can-lam/", "/thong-bao/", "/thong-bao/cai-dat/"):
         assert Client().get(url).status_code == 302
+
+
+@pytest.mark.parametrize("bad", ["²", "abc", "99999999999999999999999", ""])
+def test_marking_a_bad_id_read_changes_nothing(personas, system_actor, root_scope, bad):
+    _owe(personas, system_actor, root_scope, D(2026, 12, 23))
+    response = client_for(personas["staff"]).post("/thong-bao/da-doc/", {"id": bad})
+    assert response.status_code == 302
+    assert Notification.objects.filter(read_at__isnull=True).count() == 1
