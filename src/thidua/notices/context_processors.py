@@ -9,8 +9,8 @@ SESSION_KEY = "notices_badge"
 
 
 def _count(request) -> int:
-    """One query at most a minute per session (kept in the session, which every page loads anyway),
-    so the header costs the page-query budget nothing; "Việc cần làm" refreshes it."""
+    """One query at most a minute per session (kept in the session, which every page loads anyway;
+    counted first at login, refreshed by "Việc cần làm"), so the header adds no query to most pages."""
     session = getattr(request, "session", None)
     day, now = today().isoformat(), time.time()
     cached = session.get(SESSION_KEY) if session is not None else None
@@ -25,6 +25,12 @@ def _count(request) -> int:
 def refresh_badge(request, n: int) -> None:
     if getattr(request, "session", None) is not None:
         request.session[SESSION_KEY] = [n, today().isoformat(), time.time()]
+
+
+def count_at_login(sender, request, user, **kwargs) -> None:
+    """`user_logged_in`: the badge's first count belongs to the login, not to the first page."""
+    if request is not None and getattr(request, "session", None) is not None:
+        refresh_badge(request, badge_count(user))
 
 
 def badge(request):

@@ -8,6 +8,7 @@ from django.test import Client
 from icalendar import Calendar
 
 from thidua.notices import calendar
+from thidua.notices.context_processors import SESSION_KEY
 from thidua.notices.models import CalendarDay, NoticePreference, Notification
 from thidua.notices.selectors import today
 from thidua.notices.services import MSG_ALREADY_WORKING, MSG_DATE_YEARS, MSG_DUPLICATE, deadline_register
@@ -162,3 +163,12 @@ def test_marking_a_bad_id_read_changes_nothing(personas, system_actor, root_scop
     response = client_for(personas["staff"]).post("/thong-bao/da-doc/", {"id": bad})
     assert response.status_code == 302
     assert Notification.objects.filter(read_at__isnull=True).count() == 1
+
+
+def test_the_badge_is_counted_at_login_and_refreshed_by_the_todo_page(personas, system_actor, root_scope):
+    _owe(personas, system_actor, root_scope, calendar.add_working_days(today(), 1))
+    c = client_for(personas["staff"])
+    assert c.session[SESSION_KEY][0] == 1
+    _owe(personas, system_actor, root_scope, calendar.add_working_days(today(), 2), key="k2")
+    c.get("/viec-can-lam/")
+    assert c.session[SESSION_KEY][0] == 2
