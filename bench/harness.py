@@ -23,6 +23,7 @@ import eligibility_db
 import engine
 import fund
 import imports
+import notices
 import pages
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -252,7 +253,8 @@ def main(argv=None) -> int:
     parser.add_argument("--people", type=int, default=100000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
-    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents,fund")
+    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents,fund,"
+                                                   "notices")
     parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
@@ -281,6 +283,8 @@ def main(argv=None) -> int:
         ("import", lambda: bench_import_child(figures, meta, args.people, args.years)),
         ("documents", lambda: run_external("documents", documents.bench_documents, {}, None, figures, meta)),
         ("fund", lambda: run_external("fund", fund.bench_fund, {}, None, figures, meta)),
+        ("notices", lambda: run_external("notices", notices.bench_reminders, {}, "notices.reminders_100k_s",
+                                         figures, meta)),
     ]
     for name, step in steps:
         if name in skip:

@@ -24,10 +24,12 @@ Lệnh:
                 --certificates bang_khen --list danh-sach.xlsx --out bang.pdf
   eligibility   xét điều kiện theo tài liệu JSON: --input questions.json [--output answers.json]
   createuser    tạo tài khoản: --username --password --role --unit MÃ
+  remind        thư nhắc việc hằng ngày (mỗi người một thư), cho cron: [--date dd/mm/yyyy]
+  calendar      ngày nghỉ lễ, nghỉ bù, làm bù của một năm; --add NGÀY N, --between NGÀY1 NGÀY2
   manage        mọi lệnh quản trị Django khác (thidua manage <lệnh>)
 
 Biến môi trường: THIDUA_DATABASE_URL (mặc định SQLite ở ./var/thidua.sqlite3),
-THIDUA_DEBUG, THIDUA_SECRET_KEY, THIDUA_ALLOWED_HOSTS, THIDUA_VAR_DIR (xem README.md).
+THIDUA_DEBUG, THIDUA_SECRET_KEY, THIDUA_ALLOWED_HOSTS, THIDUA_VAR_DIR, THIDUA_EMAIL_URL (xem README.md).
 """
 
 

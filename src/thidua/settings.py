@@ -73,6 +73,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "thidua.accounts.context_processors.scope",
+                "thidua.notices.context_processors.badge",
             ],
         },
     },
@@ -202,3 +203,10 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("THIDUA_LOG_LEVEL", default="WARNING")},
 }
+
+# E-mail (notices: the daily digest): the console by default; SMTP with THIDUA_EMAIL_URL, e.g.
+# smtp+tls://user:password@mail.example.gov.vn:587 (django-environ's email_url)
+vars().update(env.email_url("THIDUA_EMAIL_URL", default="consolemail://"))
+DEFAULT_FROM_EMAIL = env("THIDUA_EMAIL_FROM", default="thidua@localhost")
+# the address of the site in e-mails and .ics feeds (links to /viec-can-lam/ …)
+THIDUA_SITE_URL = env("THIDUA_SITE_URL", default="http://localhost:8000")

@@ -14,4 +14,5 @@ urlpatterns = [
     path("", include("thidua.documents.urls")),
     path("", include("thidua.api.urls")),
     path("", include("thidua.fund.urls")),
+    path("", include("thidua.notices.urls")),
 ]

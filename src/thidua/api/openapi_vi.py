@@ -97,6 +97,25 @@ for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"history_update_{_kind}"] = (f"Sửa {_name}", "Sửa một bản ghi đã có; phải ghi lý do (`reason`).")
     OPERATIONS[f"history_delete_{_kind}"] = (f"Xóa {_name}", "Xóa một bản ghi; phải ghi lý do (`reason`).")
 
+# notices (api/notices.py): the working calendar, the caller's deadlines and notifications
+OPERATIONS.update({
+    "thidua_api_notices_add_working_days": (
+        "Cộng ngày làm việc", "Ngày làm việc thứ `days` sau ngày `from` (không tính ngày `from`); `days` = 0: "
+        "chính ngày đó nếu là ngày làm việc, nếu không thì ngày làm việc kế tiếp; `days` âm: đếm lùi. Trừ thứ "
+        "Bảy, Chủ nhật, ngày lễ, Tết, nghỉ bù và ngày nghỉ cơ quan khai báo; tính ngày làm bù."),
+    "thidua_api_notices_working_days": (
+        "Số ngày làm việc giữa hai ngày", "Các ngày làm việc d với `from` < d ≤ `to`; âm khi `to` trước `from`."),
+    "thidua_api_notices_calendar_year": (
+        "Lịch làm việc của một năm", "Ngày lễ, Tết, nghỉ bù, ngày nghỉ và ngày làm bù cơ quan khai báo, tên "
+        "tiếng Việt; số ngày làm việc trong năm."),
+    "thidua_api_notices_my_deadlines": (
+        "Hạn xử lý của tôi", "Các việc người gọi phải làm, hạn (đã dời khỏi ngày nghỉ nếu cần) và số ngày làm "
+        "việc còn lại."),
+    "thidua_api_notices_my_notifications": ("Thông báo của tôi", "Mới nhất trước; `unread=true`: chỉ chưa đọc."),
+    "thidua_api_notices_read_all_notifications": ("Đánh dấu mọi thông báo đã đọc", ""),
+    "thidua_api_notices_read_notification": ("Đánh dấu một thông báo đã đọc", ""),
+})
+
 TAGS = {
     "units": ("Đơn vị", "Cây đơn vị, hợp nhất, chia tách, giải thể, khóa xếp loại theo năm"),
     "clusters": ("Khối thi đua", "Khối, cụm thi đua và thành viên theo năm"),
@@ -108,6 +127,8 @@ TAGS = {
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
     "fund": ("Quỹ thi đua, khen thưởng", "Tiền thưởng, sổ quỹ, quyết toán"),
 }
+TAGS["calendar"] = ("Lịch làm việc", "Ngày làm việc, ngày lễ, Tết, nghỉ bù, làm bù")
+TAGS["me"] = ("Việc của tôi", "Hạn xử lý và thông báo của người gọi")
 
 RESPONSES = {
     "200": "Thành công", "201": "Đã tạo", "204": "Đã xóa, không có nội dung trả về",

@@ -5,6 +5,7 @@ from random import Random
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.utils import timezone
 
 from thidua.accounts import services as account_services
 from thidua.accounts.models import Role, RoleAssignment
@@ -13,6 +14,7 @@ from thidua.audit.services import audit_record
 from thidua.common.context import Actor
 from thidua.common.scope import Scope
 from thidua.fund import services as fund_services
+from thidua.notices import services as notices_services
 from thidua.organizations import services as organization_services
 from thidua.organizations.models import (
     Cluster,
@@ -369,6 +371,24 @@ class DemoLoader:
                                          citizen_id=person.citizen_id if person else "",
                                          **({code_fields[kind]: targets[kind][code].code} if kind else {}))
 
+    def build_deadlines(self) -> None:
+        """The year-end steps of seed 000 as deadlines of the demo logins: the government track's
+        review done before 23/12, the party track's before 31/12, the council meeting on 5/1."""
+        year = timezone.localdate().year
+        users = {u.username: u for u in User.objects.filter(username__in=[row[0] for row in LOGINS])}
+        steps = [
+            ("tong-ket-chinh-quyen", f"Hoàn thành tổng kết chính quyền năm {year}, hoàn thiện hồ sơ thi đua",
+             datetime.date(year, 12, 22), ["thiduabo", "tochuc", "canbo"]),
+            ("tong-ket-dang", f"Hoàn thành tổng kết công tác Đảng năm {year}", datetime.date(year, 12, 30),
+             ["capuy", "canbo"]),
+            ("hop-hoi-dong", f"Họp Hội đồng Thi đua – Khen thưởng xét khen thưởng năm {year}",
+             datetime.date(year + 1, 1, 5), ["hoidong", "thiduabo"]),
+        ]
+        for key, title, due, names in steps:
+            notices_services.deadline_register(actor=ACTOR, scope=SCOPE, key=f"demo/{year}/{key}", title=title,
+                                               due=due, users=[users[n] for n in names if n in users],
+                                               url="/viec-can-lam/", source="Kế hoạch tổng kết cuối năm")
+
     def run(self) -> None:
         self.log("Nạp dữ liệu mẫu…")
         self.build_units()
@@ -380,6 +400,7 @@ class DemoLoader:
         self.reorganise_2025()
         self.build_users()
         build_fund(self.units["BTP"], actor=ACTOR, scope=SCOPE)
+        self.build_deadlines()
 
 
 def _profile(rng: Random) -> str:

@@ -154,6 +154,12 @@ URL_CASES = {
     "fund:carry_over": ("unit", {"year": 2024}),
     "fund:settlement": ("unit", {"year": 2024}),
     "fund:settlement_xlsx": ("unit", {"year": 2024}),
+    # notices: one calendar for everyone (edits: administrators only), and each user's own deadlines,
+    # notifications and settings (notices/tests/test_pages.py: another user's rows are never shown or changed)
+    "notices:calendar": (None, {}), "notices:calendar_add": (None, {}),
+    "notices:calendar_remove": (None, {"day": "2026-12-05"}), "notices:todo": (None, {}),
+    "notices:notifications": (None, {}), "notices:notifications_read": (None, {}),
+    "notices:preferences": (None, {}), "notices:ics_feed": (None, {"token": "x"}),
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}

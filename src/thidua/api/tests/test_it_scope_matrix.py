@@ -228,6 +228,12 @@ API_GLOBAL = {
     ("get", "/api/v1/documents/{document_id}/pdf"): "documents",
     ("get", "/api/v1/documents/templates/"): "documents", ("post", "/api/v1/documents/templates/"): "documents",
     ("get", "/api/v1/fund/bonus"): "pure",
+    # notices: the calendar holds no one's data; /me/… answers the caller's own rows only
+    # (another user's notification is a 404: api/tests/test_it_notices.py)
+    ("get", "/api/v1/calendar/add-working-days"): "pure", ("get", "/api/v1/calendar/working-days"): "pure",
+    ("get", "/api/v1/calendar/{year}"): "pure", ("get", "/api/v1/me/deadlines"): "own",
+    ("get", "/api/v1/me/notifications"): "own", ("post", "/api/v1/me/notifications/read-all"): "own",
+    ("post", "/api/v1/me/notifications/{notification_id}/read"): "own",
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},

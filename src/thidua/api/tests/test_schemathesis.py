@@ -31,6 +31,7 @@ from thidua.api.units import MSG_NOTHING, MSG_RENAME_AND_UPDATE
 from thidua.documents import placeholders as document_templates
 from thidua.documents import services as documents
 from thidua.fund import services as fund_svc
+from thidua.notices import calendar as notices_calendar
 from thidua.organizations import services as org
 from thidua.people import validators as people_rules
 from thidua.records import validators as record_rules
@@ -60,7 +61,8 @@ UNSTATABLE = {
                               org.MSG_CYCLE, org.MSG_HAS_PEOPLE, org.MSG_HAS_CHILDREN],
     # date ranges: JSON Schema (OpenAPI 3.1 too) has no minimum/maximum for a "date" string; the range
     # 1950 → today + 366 days moves every day (people.validators.date_range, check_birth_date)
-    "khoảng ngày": [people_rules.MSG_DATE_RANGE, people_rules.MSG_BIRTH_DATE],
+    "khoảng ngày": [people_rules.MSG_DATE_RANGE, people_rules.MSG_BIRTH_DATE,
+                    notices_calendar.MSG_YEAR_RANGE],  # the working calendar's years (2000–2100)
     # cross-field rules, written in the schema's descriptions
     "quan hệ giữa các trường": [people_rules.MSG_START_BEFORE_OPEN, people_rules.MSG_LEAVE_ORDER,
                                 record_rules.MSG_CODE_SUBJECT, record_rules.MSG_STATS, org.MSG_NEED_TWO,

@@ -2,6 +2,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import User
 from django.core.management import call_command
 
 from thidua.accounts.scope import scope_for_user
@@ -98,3 +99,10 @@ def test_it_shows_canbo_only_their_own_record(demo, client):
     assert listing.status_code == 302 and listing["Location"] == f"/ca-nhan/{own.pk}/"
     assert client.get(f"/ca-nhan/{own.pk}/").status_code == 200
     assert client.get(f"/ca-nhan/{other.pk}/").status_code == 404
+
+
+def test_it_registers_the_year_end_deadlines_of_the_seed(demo, client):
+    canbo = User.objects.get(username="canbo")
+    client.force_login(canbo)
+    html = client.get("/viec-can-lam/").content.decode()
+    assert "Hoàn thành tổng kết chính quyền năm" in html and "Hoàn thành tổng kết công tác Đảng năm" in html
