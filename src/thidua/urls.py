@@ -12,4 +12,5 @@ urlpatterns = [
     path("", include("thidua.imports.urls")),
     path("", include("thidua.eligibility.urls")),
     path("", include("thidua.api.urls")),
+    path("", include("thidua.commendations.urls")),
 ]

@@ -1,0 +1,87 @@
+"""The pages: a round from proposal to result through the forms, out-of-scope answers, bad input."""
+import datetime
+
+import pytest
+
+from thidua.commendations import council as cs
+from thidua.commendations.models import BallotReceipt, Proposal, Round, Session
+
+pytestmark = pytest.mark.django_db
+TODAY = datetime.date.today()
+
+
+def test_the_flow_through_the_pages(client, actors, org, staff, rnd, council):
+    client.force_login(actors["officer_pa1"])
+    page = client.get(f"/khen-thuong/dot/{rnd.pk}/")
+    assert page.status_code == 200 and "Đề nghị tất cả trường hợp đủ điều kiện" in page.content.decode()
+    r = client.post(f"/khen-thuong/dot/{rnd.pk}/de-nghi-hang-loat/", {"unit": "PA1", "forms": ["LDTT"]}, follow=True)
+    assert "Đã đề nghị 2 trường hợp đủ điều kiện" in r.content.decode()
+    r = client.post(f"/khen-thuong/dot/{rnd.pk}/de-nghi/", {"unit": "PA1", "citizen_id": staff["tùng"].citizen_id,
+                                                             "form": "LDTT"}, follow=True)
+    assert "đang bị xem xét kỷ luật" in r.content.decode()
+    r = client.post(f"/khen-thuong/dot/{rnd.pk}/de-nghi/", {"unit": "PA1", "citizen_id": "999", "form": "LDTT"},
+                    follow=True)
+    assert "Không tìm thấy cá nhân" in r.content.decode()
+    client.force_login(actors["officer_a"])
+    for p in Proposal.objects.all():
+        for t in ("receive", "appraise"):
+            assert client.post(f"/khen-thuong/ho-so/{p.pk}/{t}/").status_code == 302
+    assert set(Proposal.objects.values_list("state", flat=True)) == {"appraised"}
+    detail = client.get(f"/khen-thuong/ho-so/{p.pk}/").content.decode()
+    assert "Kết quả xét điều kiện khi đề nghị" in detail and "Luật Thi đua, khen thưởng 2022" in detail
+    r = client.post(f"/khen-thuong/dot/{rnd.pk}/phien-hop/", {"council": council["council"].pk,
+                                                               "meets_on": TODAY.strftime("%d/%m/%Y")})
+    s = Session.objects.get()
+    assert r.url == f"/khen-thuong/phien-hop/{s.pk}/"
+    ids = [str(p.pk) for p in Proposal.objects.all()]
+    client.post(f"/khen-thuong/phien-hop/{s.pk}/chuong-trinh/", {"proposals": ids})
+    r = client.post(f"/khen-thuong/phien-hop/{s.pk}/open_vote/", follow=True)
+    assert "Chưa đủ số thành viên dự họp" in r.content.decode()
+    attend = {f"m_{m.pk}": "present" for m in council["members"]}
+    client.post(f"/khen-thuong/phien-hop/{s.pk}/du-hop/", attend)
+    client.post(f"/khen-thuong/phien-hop/{s.pk}/open_vote/")
+    for i in range(1, 6):
+        client.force_login(actors[f"m{i}"])
+        page = client.get(f"/khen-thuong/phien-hop/{s.pk}/phieu/").content.decode()
+        assert "Phiếu bầu kín" in page and "Đồng ý" in page
+        r = client.post(f"/khen-thuong/phien-hop/{s.pk}/phieu/", {f"n_{pid}": "agree" for pid in ids}, follow=True)
+        assert "Đã ghi nhận phiếu của bạn" in r.content.decode()
+    r = client.post(f"/khen-thuong/phien-hop/{s.pk}/phieu/", {f"n_{ids[0]}": "agree"}, follow=True)
+    assert "đã bỏ phiếu" in r.content.decode()
+    assert BallotReceipt.objects.count() == 5
+    client.force_login(actors["officer_a"])
+    r = client.post(f"/khen-thuong/phien-hop/{s.pk}/close_vote/", follow=True)
+    page = r.content.decode()
+    assert "Danh sách được Hội đồng thông qua" in page and "Phạm Thu Hà" in page
+    assert cs.session_result(s)["passed"][0]["agree"] == 5
+
+
+def test_out_of_scope_pages_are_404(client, actors, rnd, agenda):
+    client.force_login(actors["outsider"])
+    for url in (f"/khen-thuong/dot/{rnd.pk}/", f"/khen-thuong/ho-so/{agenda['proposals'][0].pk}/",
+                f"/khen-thuong/phien-hop/{agenda['session'].pk}/", f"/khen-thuong/phien-hop/{agenda['session'].pk}/phieu/"):
+        assert client.get(url).status_code == 404
+    client.force_login(actors["officer_b"])
+    assert client.get(f"/khen-thuong/phien-hop/{agenda['session'].pk}/").status_code == 404
+    assert client.get("/khen-thuong/dot/999999/").status_code == 404
+
+
+def test_round_form_errors_at_the_field(client, actors, org):
+    client.force_login(actors["officer_a"])
+    r = client.post("/khen-thuong/dot/moi/", {"name": "Đợt", "kind": "year_end", "year": "2025", "forms": ["LDTT"],
+                                              "unit": org["VA"].pk})
+    assert r.status_code == 200 and "Cần nhập hạn nộp hồ sơ" in r.content.decode()
+    assert not Round.objects.exists()
+    r = client.post("/khen-thuong/dot/moi/", {"name": "Đợt", "kind": "year_end", "year": "2025", "forms": ["LDTT"],
+                                              "deadline": "31/12/2099", "unit": org["VA"].pk})
+    assert r.status_code == 302 and Round.objects.get().name == "Đợt"
+    client.force_login(actors["staff"])
+    assert client.get("/khen-thuong/dot/moi/").status_code == 403
+
+
+def test_a_bad_transition_name_is_404_and_a_bad_date_a_message(client, actors, rnd, council):
+    client.force_login(actors["officer_a"])
+    assert client.post(f"/khen-thuong/dot/{rnd.pk}/nope/").status_code == 404
+    r = client.post(f"/khen-thuong/dot/{rnd.pk}/phien-hop/", {"council": council["council"].pk, "meets_on": "32/13"},
+                    follow=True)
+    assert "Ngày họp không hợp lệ" in r.content.decode()
