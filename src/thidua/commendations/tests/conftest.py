@@ -92,3 +92,10 @@ def agenda(propose, staff, ctx, council, rnd):
     session = cs.session_create(**ctx("officer_a"), council=council["council"], round=rnd, meets_on=TODAY)
     cs.session_agenda_add(**ctx("officer_a"), session=session, proposals=props)
     return {"session": session, "proposals": props}
+
+
+@pytest.fixture
+def token_for(actor_of):
+    from thidua.accounts.services import api_token_create
+
+    return lambda user: api_token_create(actor=actor_of(user), name="kiểm thử")[1]
