@@ -154,7 +154,7 @@ def round_create(*, actor: Actor, scope: Scope, unit: Unit, name: str, kind: str
     rnd.council_date, rnd.state = council_date, ROUND.initial
     rnd.save()
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=rnd, after={"name": name, "year": year,
-                 "forms": rnd.forms, "deadline": deadline.isoformat()}, verb="round_create")
+                 "forms": [form_label(f) for f in rnd.forms], "deadline": deadline.isoformat()}, verb="round_create")
     return rnd
 
 
@@ -320,7 +320,7 @@ def proposal_create(*, actor: Actor, scope: Scope, round: Round, proposing_unit:
                                                             year=round.year)}) from None
     _event(prop, "create", "", actor).save()
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=prop, after={
-        "round": round.pk, "form": form, "year": round.year, "eligible": True, "regime": prop.regime},
+        "round": round.pk, "form": form_label(form), "year": round.year, "eligible": True, "regime": prop.regime},
         verb="proposal_create")
     return prop
 
@@ -365,7 +365,7 @@ def proposal_transition(*, actor: Actor, scope: Scope, proposal: Proposal, trans
     _event(prop, move.name, before, actor, reason_code=reason_code if move.name == "return" else "",
            reason=reason).save()
     audit_record(actor=actor, action=AuditEvent.UPDATE, obj=prop, before={"state": before},
-                 after={"state": prop.state, "reason_code": reason_code}, verb=f"proposal_{move.name}", reason=reason)
+                 after={"state": prop.state, "reason": RETURN_REASONS.get(reason_code, "")}, verb=f"proposal_{move.name}", reason=reason)
     return prop
 
 
@@ -418,17 +418,28 @@ def proposal_bulk_create(*, actor: Actor, scope: Scope, round: Round, proposing_
         return _bulk(actor, round, proposing_unit, forms)
 
 
+def _bulk_duplicate(taken: set[str], awarded: bool, *, name: str, form: str, year: int) -> str | None:
+    """The same rules as `_duplicate_problem`, on what one query per table found for the whole set."""
+    if form in taken:
+        return MSG_DUPLICATE.format(name=name, form=form_label(form), year=year)
+    other = next((f for f in taken if codes.category_of(f) == "form"), None) \
+        if codes.category_of(form) == "form" else None
+    if other:
+        return MSG_SECOND_FORM.format(name=name, other=form_label(other), year=year)
+    if awarded:
+        return MSG_ALREADY_AWARDED.format(name=name, form=form_label(form), year=year)
+    return None
+
+
 def _bulk(actor: Actor, rnd: Round, unit: Unit, forms: list[str]) -> dict:
     year = rnd.year
     eligible = {f: set(elig.people_with_verdict(unit, year, f, True)) for f in forms}
     ids = sorted(set().union(*eligible.values()))
-    taken = {}
+    taken, awarded = {}, set()
     for pid, form in Proposal.objects.filter(person_id__in=ids, year=year).exclude(
             state__in=["withdrawn", "failed"]).values_list("person_id", "form"):
         taken.setdefault(pid, set()).add(form)
-    for pid, form in Award.objects.filter(person_id__in=ids, year=year, code__in=forms).values_list(
-            "person_id", "code"):
-        taken.setdefault(pid, set()).add(form)
+    awarded = set(Award.objects.filter(person_id__in=ids, year=year, code__in=forms).values_list("person_id", "code"))
     result = elig.unit_answers(unit, year, targets=forms, include_collectives=False, person_ids=ids) if ids else \
         {"people": [], "answers": {}}
     facts = {s["id"]: s for s in result["people"]}
@@ -439,9 +450,9 @@ def _bulk(actor: Actor, rnd: Round, unit: Unit, forms: list[str]) -> dict:
             key = elig.adapter.person_key(pid)
             answer = result["answers"].get(key, {}).get(form)
             name = names.get(pid, "")
-            if form in taken.get(pid, set()):
-                skipped.append({"name": name, "form": form, "reason": MSG_DUPLICATE.format(
-                    name=name, form=form_label(form), year=year)})
+            problem = _bulk_duplicate(taken.get(pid, set()), (pid, form) in awarded, name=name, form=form, year=year)
+            if problem:
+                skipped.append({"name": name, "form": form, "reason": problem})
                 continue
             refusal = eligibility_refusal(answer, name=name, form=form, year=year) if answer else "?"
             if refusal:
@@ -458,7 +469,7 @@ def _bulk(actor: Actor, rnd: Round, unit: Unit, forms: list[str]) -> dict:
     audit_bulk(actor=actor, rows=[AuditEvent(action=AuditEvent.CREATE, verb="proposal_create",
                                              object_type="commendations.proposal", object_id=str(p.pk),
                                              object_repr=str(p)[:300], subject=f"people.person:{p.person_id}",
-                                             after={"round": rnd.pk, "form": p.form, "year": year, "eligible": True,
+                                             after={"round": rnd.pk, "form": form_label(p.form), "year": year, "eligible": True,
                                                     "regime": p.regime, "bulk": True}) for p in rows])
     return {"created": len(rows), "skipped": skipped}
 
