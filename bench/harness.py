@@ -18,6 +18,7 @@ import traceback
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
+import commendations as awards_bench
 import eligibility_db
 import engine
 import imports
@@ -250,7 +251,7 @@ def main(argv=None) -> int:
     parser.add_argument("--people", type=int, default=100000)
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
-    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db")
+    parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,awards")
     parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
@@ -277,6 +278,7 @@ def main(argv=None) -> int:
                                         figures, meta)),
         ("db", lambda: run_external("db", eligibility_db.bench_db, {}, "eligibility.db_100k_s", figures, meta)),
         ("import", lambda: bench_import_child(figures, meta, args.people, args.years)),
+        ("awards", lambda: awards_bench.bench_awards_child(figures, meta)),
     ]
     for name, step in steps:
         if name in skip:

@@ -11,6 +11,15 @@ from thidua.organizations.models import Unit
 from thidua.people.models import Person
 
 
+class FrozenJSONField(models.JSONField):
+    """A JSONField that PostgreSQL bulk inserts as plain VALUES: Django 5.2's UNNEST path sends the rows as
+    a text array, quoting every '"' of the JSON in Python (≈ 1 s per 1,000 frozen answers); a field with
+    `get_placeholder` is left out of that path."""
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s"
+
+
 class RoundKind(models.TextChoices):
     YEAR_END = "year_end", "Tổng kết năm"
     THEMATIC = "thematic", "Phong trào thi đua theo chuyên đề"
@@ -52,7 +61,7 @@ class Proposal(models.Model):
     form = models.CharField("danh hiệu, hình thức", max_length=20)
     year = models.PositiveSmallIntegerField("năm thành tích")
     state = models.CharField("trạng thái", max_length=12, default="submitted", db_index=True)
-    answer = models.JSONField("kết quả xét điều kiện khi đề nghị", default=dict)
+    answer = FrozenJSONField("kết quả xét điều kiện khi đề nghị", default=dict)
     regime = models.CharField(max_length=10, blank=True)
     simplified_ground = models.CharField("căn cứ thủ tục đơn giản", max_length=20, blank=True)
     report = models.TextField("báo cáo thành tích", blank=True)

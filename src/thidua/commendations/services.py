@@ -7,9 +7,11 @@ Eligibility comes from `thidua.eligibility.services` (the rules engine): only a 
 `eligible: true` goes forward, and its answer is frozen into the proposal."""
 import datetime
 
+import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from thidua import rules
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_bulk, audit_record
 from thidua.commendations import permissions  # noqa: F401  (declares the permissions the services require)
@@ -418,6 +420,17 @@ def proposal_bulk_create(*, actor: Actor, scope: Scope, round: Round, proposing_
         return _bulk(actor, round, proposing_unit, forms)
 
 
+def _eligible_people(unit: Unit, year: int, forms: list[str]) -> dict[str, set[int]]:
+    """Per form, the people under `unit` the engine answers eligible: the columnar path of
+    `eligibility.services.people_with_verdict`, its history read once for every form."""
+    history = elig.columnar_loader.load_people(unit_path=unit.path, years=elig._window(year))
+    if history.n == 0:
+        return {f: set() for f in forms}
+    verdicts = rules.evaluate_matrix(history, forms, year)
+    yes = elig.VERDICT_CODE[True]
+    return {f: {int(history.ids[i][2:]) for i in np.flatnonzero(verdicts[f] == yes)} for f in forms}
+
+
 def _bulk_duplicate(taken: set[str], awarded: bool, *, name: str, form: str, year: int) -> str | None:
     """The same rules as `_duplicate_problem`, on what one query per table found for the whole set."""
     if form in taken:
@@ -433,7 +446,7 @@ def _bulk_duplicate(taken: set[str], awarded: bool, *, name: str, form: str, yea
 
 def _bulk(actor: Actor, rnd: Round, unit: Unit, forms: list[str]) -> dict:
     year = rnd.year
-    eligible = {f: set(elig.people_with_verdict(unit, year, f, True)) for f in forms}
+    eligible = _eligible_people(unit, year, forms)
     ids = sorted(set().union(*eligible.values()))
     taken, awarded = {}, set()
     for pid, form in Proposal.objects.filter(person_id__in=ids, year=year).exclude(
