@@ -22,6 +22,7 @@ Lệnh:
   template      tải mẫu Excel rỗng: thidua template units|people|history FILE.xlsx
   eligibility   xét điều kiện theo tài liệu JSON: --input questions.json [--output answers.json]
   createuser    tạo tài khoản: --username --password --role --unit MÃ
+  propose       đề nghị khen thưởng mọi người đủ điều kiện: --round SỐ --unit MÃ --forms LDTT,CSTDCS
   manage        mọi lệnh quản trị Django khác (thidua manage <lệnh>)
 
 Biến môi trường: THIDUA_DATABASE_URL (mặc định SQLite ở ./var/thidua.sqlite3),
