@@ -6,10 +6,12 @@ proposal service applies the same checks set-based (a few queries whatever the n
 Eligibility comes from `thidua.eligibility.services` (the rules engine): only a case it answers
 `eligible: true` goes forward, and its answer is frozen into the proposal."""
 import datetime
+import io
 
 import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from python_calamine import CalamineWorkbook
 
 from thidua import rules
 from thidua.audit.models import AuditEvent
@@ -22,9 +24,10 @@ from thidua.common.context import Actor
 from thidua.common.errors import ValidationError
 from thidua.common.permissions import allowed, require
 from thidua.common.scope import Scope
+from thidua.common.text import fold
 from thidua.common.workflow import check_transition
 from thidua.eligibility import services as elig
-from thidua.imports.storage import max_upload_bytes
+from thidua.imports.storage import UploadRefused, check_upload, max_upload_bytes
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
 from thidua.records import codes
@@ -546,3 +549,72 @@ def posting_comment_add(*, actor: Actor, scope: Scope, posting: Posting, author:
 def allowed_transitions(scope: Scope, proposal: Proposal) -> list:
     return [t for t in PROPOSAL.available(proposal.state)
             if t.name in PROPOSAL_BUTTONS and allowed(scope, t.permission, proposal)]
+
+
+# --- proposals from an .xlsx list -------------------------------------------------------------------
+
+MSG_XLSX_UNREADABLE = "Không đọc được tệp: cần tệp Excel (.xlsx) có dòng tiêu đề “Số CCCD” và “Danh hiệu, hình thức”."
+MSG_XLSX_EMPTY = "Tệp không có dòng dữ liệu nào."
+MSG_XLSX_ROWS = "Không đề nghị được {n} dòng, chưa ghi dòng nào:"
+MSG_XLSX_ROW = "Dòng {row}: {message}"
+MSG_XLSX_FORM = "Danh hiệu, hình thức “{value}” không có trong danh mục."
+MSG_XLSX_PERSON = "Không tìm thấy cá nhân có số CCCD “{value}” trong phạm vi của bạn."
+XLSX_MAX_ROWS = 2000
+_CID_HEADERS = {fold("Số CCCD"), fold("CCCD"), fold("Số căn cước công dân")}
+_FORM_HEADERS = {fold("Danh hiệu, hình thức"), fold("Danh hiệu"), fold("Hình thức")}
+_FORM_BY_NAME = {fold(name): code for code, name in codes.ALL.items()}
+
+
+def _xlsx_rows(upload) -> list[tuple[int, str, str]]:
+    """(row number, citizen ID, form text) of the list; the upload is checked (size, zip bomb) first."""
+    try:
+        check_upload(upload)
+    except UploadRefused as exc:
+        raise ValidationError({"file": str(exc)}) from None
+    upload.seek(0)
+    try:
+        sheet = CalamineWorkbook.from_filelike(io.BytesIO(upload.read())).get_sheet_by_index(0)
+        rows = sheet.to_python(skip_empty_area=False)
+    except Exception:  # calamine's own error types for anything that is not an .xlsx
+        raise ValidationError({"file": MSG_XLSX_UNREADABLE}) from None
+    header = [fold(str(c or "")) for c in (rows[0] if rows else [])]
+    cid = next((i for i, h in enumerate(header) if h in _CID_HEADERS), None)
+    form = next((i for i, h in enumerate(header) if h in _FORM_HEADERS), None)
+    if cid is None or form is None:
+        raise ValidationError({"file": MSG_XLSX_UNREADABLE})
+    out = []
+    for number, row in enumerate(rows[1:XLSX_MAX_ROWS + 1], start=2):
+        value = row[cid] if cid < len(row) else ""
+        text = str(int(value)) if isinstance(value, float) and value.is_integer() else str(value or "").strip()
+        label = str(row[form] if form < len(row) else "").strip()
+        if text or label:
+            out.append((number, text.zfill(12) if text.isdigit() and len(text) == 11 else text, label))
+    if not out:
+        raise ValidationError({"file": MSG_XLSX_EMPTY})
+    return out
+
+
+@transaction.atomic
+def proposal_import(*, actor: Actor, scope: Scope, round: Round, proposing_unit: Unit, upload) -> int:
+    """Proposals from an .xlsx list (columns “Số CCCD”, “Danh hiệu, hình thức”: code or name), each through
+    `proposal_create` and its checks; nothing is written unless every row is accepted."""
+    rows = _xlsx_rows(upload)
+    people = {p.citizen_id: p for p in Person.objects.filter(citizen_id__in=[r[1] for r in rows])}
+    problems, made = [], 0
+    for number, cid, label in rows:
+        code = label.upper() if label.upper() in codes.ALL else _FORM_BY_NAME.get(fold(label))
+        person = people.get(cid)
+        try:
+            if code is None:
+                raise ValidationError(MSG_XLSX_FORM.format(value=label))
+            if person is None or not scope.can_person(person):
+                raise ValidationError(MSG_XLSX_PERSON.format(value=cid))
+            with transaction.atomic():
+                proposal_create(actor=actor, scope=scope, round=round, proposing_unit=proposing_unit, form=code,
+                                person=person)
+            made += 1
+        except ValidationError as exc:
+            problems.append(MSG_XLSX_ROW.format(row=number, message=" ".join(exc.messages)))
+    if problems:
+        raise ValidationError({"file": [MSG_XLSX_ROWS.format(n=len(problems)), *problems[:50]]})
+    return made

@@ -9,6 +9,7 @@ urlpatterns = [
     path("khen-thuong/dot/<int:pk>/", views.round_detail, name="round_detail"),
     path("khen-thuong/dot/<int:pk>/de-nghi/", views.propose, name="propose"),
     path("khen-thuong/dot/<int:pk>/de-nghi-hang-loat/", views.propose_bulk, name="propose_bulk"),
+    path("khen-thuong/dot/<int:pk>/tu-excel/", views.propose_xlsx, name="propose_xlsx"),
     path("khen-thuong/dot/<int:pk>/cong-khai/", views.posting_create, name="posting_create"),
     path("khen-thuong/dot/<int:pk>/phien-hop/", views.session_create, name="session_create"),
     path("khen-thuong/dot/<int:pk>/<slug:transition>/", views.round_move, name="round_move"),

@@ -196,6 +196,24 @@ def propose_bulk(request, pk: int):
 
 
 @login_required
+@require_POST
+def propose_xlsx(request, pk: int):
+    """A list of people and titles from Excel: every row goes through the same checks, all or nothing."""
+    scope = scope_of(request)
+    rnd = sel.round_get_for_user(scope, pk)
+    try:
+        unit = _unit_in(scope, rnd, request.POST.get("unit", ""))
+        upload = request.FILES.get("file")
+        if upload is None:
+            raise ValidationError({"file": svc.MSG_XLSX_EMPTY})
+        n = svc.proposal_import(actor=actor_of(request), scope=scope, round=rnd, proposing_unit=unit, upload=upload)
+        messages.success(request, f"Đã đề nghị {n} trường hợp từ tệp Excel.")
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("commendations:round_detail", pk=rnd.pk)
+
+
+@login_required
 def proposal_detail(request, pk: int):
     scope = scope_of(request)
     p = sel.proposal_get_for_user(scope, pk)

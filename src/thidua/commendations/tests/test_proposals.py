@@ -192,3 +192,33 @@ def test_public_posting_before_the_council(propose, staff, ctx, rnd, council):
     with pytest.raises(ValidationError):
         svc.posting_comment_add(**ctx("officer_a"), posting=posting, author="X", text="  ")
     assert cs.session_agenda_add(**ctx("officer_a"), session=session, proposals=[p]) == 1
+
+
+def _xlsx(rows) -> SimpleUploadedFile:
+    import io
+
+    from openpyxl import Workbook
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return SimpleUploadedFile("de-nghi.xlsx", buf.getvalue())
+
+
+def test_proposals_from_an_xlsx_list_all_or_nothing(rnd, org, staff, ctx):
+    header = ["Số CCCD", "Danh hiệu, hình thức"]
+    bad = _xlsx([header, [staff["minh"].citizen_id, "Lao động tiên tiến"], [staff["tùng"].citizen_id, "LDTT"],
+                 ["000000000000", "LDTT"], [staff["hà"].citizen_id, "Không có"]])
+    with pytest.raises(ValidationError) as exc:
+        svc.proposal_import(**ctx("officer_pa1"), round=rnd, proposing_unit=org["PA1"], upload=bad)
+    text = _msg(exc)
+    assert "Không đề nghị được 3 dòng" in text and "Dòng 3:" in text and "đang bị xem xét kỷ luật" in text
+    assert "Dòng 4:" in text and "Dòng 5:" in text
+    assert not Proposal.objects.exists()
+    good = _xlsx([header, [staff["minh"].citizen_id, "Lao động tiên tiến"], [staff["minh"].citizen_id, "CSTDCS"]])
+    assert svc.proposal_import(**ctx("officer_pa1"), round=rnd, proposing_unit=org["PA1"], upload=good) == 2
+    with pytest.raises(ValidationError) as exc:
+        svc.proposal_import(**ctx("officer_pa1"), round=rnd, proposing_unit=org["PA1"],
+                            upload=SimpleUploadedFile("x.xlsx", b"not a zip"))
+    assert svc.MSG_XLSX_UNREADABLE in _msg(exc)
