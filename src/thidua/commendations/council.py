@@ -366,15 +366,20 @@ def session_result(session: Session) -> dict:
     closed = s.state == "closed"
     attendance = list(s.attendance.select_related("member"))
     rows = []
-    for n in s.nominees.select_related("proposal__proposing_unit"):
-        p, th = n.proposal, rb.threshold_for(n.proposal.form)
+    # plain values (no model instances, no frozen answers decoded): the council's page of 200 nominees
+    for n in s.nominees.order_by("pk").values("proposal_id", "proposal__subject_name", "proposal__form",
+                                             "proposal__proposing_unit__name", "proposal__person_id",
+                                             "proposal__collective_id", "agree", "reject", "result"):
+        form = n["proposal__form"]
+        th = rb.threshold_for(form)
         rows.append({
-            "proposal": p.pk, "name": p.subject_name, "form": p.form, "form_label": form_label(p.form),
-            "unit": p.proposing_unit.name, "person": p.person_id, "collective": p.collective_id,
-            "agree": n.agree if closed else None, "reject": n.reject if closed else None,
-            "blank": (s.ballots - n.agree - n.reject) if closed else None,
+            "proposal": n["proposal_id"], "name": n["proposal__subject_name"], "form": form,
+            "form_label": form_label(form), "unit": n["proposal__proposing_unit__name"],
+            "person": n["proposal__person_id"], "collective": n["proposal__collective_id"],
+            "agree": n["agree"] if closed else None, "reject": n["reject"] if closed else None,
+            "blank": (s.ballots - n["agree"] - n["reject"]) if closed else None,
             "required": rb.required_votes(s.members_total, th), "threshold": th.words(), "source": th.source,
-            "result": n.result if closed else "",
+            "result": n["result"] if closed else "",
         })
     return {
         "council": s.council.name, "unit": s.council.unit.name, "round": s.round.name, "year": s.round.year,
