@@ -211,3 +211,20 @@ def test_one_ballot_per_member_when_ballots_arrive_together(agenda, council, ctx
     assert BallotReceipt.objects.filter(session=s).count() == 5
     assert set(Nominee.objects.filter(session=s).values_list("agree", flat=True)) == {5}
     assert Session.objects.get(pk=s.pk).ballots == 5
+
+
+def test_a_passed_proposal_goes_up_only_when_the_level_may_not_confer_it(agenda, council, ctx, rnd, staff):
+    from thidua.commendations import services as svc
+    s = _attend(ctx, agenda["session"], council, 5)
+    cs.session_transition(**ctx("officer_a"), session=s, transition="open_vote")
+    for i in range(1, 6):
+        _vote(ctx, i, s, {p.pk: "agree" for p in agenda["proposals"]})
+    cs.session_transition(**ctx("officer_a"), session=s, transition="close_vote")
+    ldtt = Proposal.objects.get(pk=agenda["proposals"][0].pk)
+    with pytest.raises(ValidationError) as exc:          # VA's head confers LĐTT himself
+        svc.proposal_transition(**ctx("officer_a"), proposal=ldtt, transition="forward")
+    assert "không cần trình cấp trên" in _msg(exc)
+    bk = Proposal.objects.create(round=rnd, person=staff["hà"], proposing_unit=rnd.unit, form="BK_BO", year=2025,
+                                 subject_name="Phạm Thu Hà", state="passed")
+    bk = svc.proposal_transition(**ctx("officer_a"), proposal=bk, transition="forward")
+    assert bk.state == "forwarded" and bk.forwarded_to.startswith("Bộ trưởng")
