@@ -17,6 +17,7 @@ urlpatterns = [
     path("khen-thuong/ho-so/<int:pk>/dinh-kem/", views.proposal_attach, name="proposal_attach"),
     path("khen-thuong/ho-so/<int:pk>/<slug:transition>/", views.proposal_move, name="proposal_move"),
     path("khen-thuong/phien-hop/<int:pk>/", views.session_detail, name="session_detail"),
+    path("khen-thuong/phien-hop/<int:pk>/so-phieu/", views.session_count, name="session_count"),
     path("khen-thuong/phien-hop/<int:pk>/du-hop/", views.session_attendance, name="session_attendance"),
     path("khen-thuong/phien-hop/<int:pk>/chuong-trinh/", views.session_agenda, name="session_agenda"),
     path("khen-thuong/phien-hop/<int:pk>/phieu/", views.ballot, name="ballot"),

@@ -327,6 +327,13 @@ def session_detail(request, pk: int):
 
 
 @login_required
+def session_count(request, pk: int):
+    """The live count of ballots received (polled by the session page while the vote is open)."""
+    s = sel.session_get_for_user(scope_of(request), pk)
+    return render(request, "commendations/_ballot_count.html", {"s": s})
+
+
+@login_required
 @require_POST
 def session_attendance(request, pk: int):
     scope = scope_of(request)

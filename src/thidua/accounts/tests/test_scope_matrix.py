@@ -133,6 +133,12 @@ URL_CASES = {
     "eligibility:person_card": ("person", {}),
     "eligibility:explain": (None, {}),
     "eligibility:unit_quota": ("unit", {}),
+    "commendations:index": (None, {}), "commendations:round_create": (None, {}),
+    # rounds, proposals and sessions: their out-of-scope cases are in commendations/tests (test_pages, test_api)
+    **{f"commendations:{name}": ("commendations", {}) for name in (
+        "round_detail", "round_move", "propose", "propose_bulk", "propose_xlsx", "posting_create", "session_create",
+        "proposal_detail", "proposal_attach", "proposal_move", "session_detail", "session_attendance",
+        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}
@@ -236,7 +242,7 @@ def _text_of(response) -> str:
 
 LIST_URLS = ["/", "/ca-nhan/", "/ca-nhan/xuat-excel/", "/don-vi/", "/khoi-thi-dua/", "/to-chuc-dang/",
              "/nhap-xuat/xuat/people/", "/nhap-xuat/xuat/history/", "/nhap-xuat/xuat/units/",
-             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/"]
+             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/", "/khen-thuong/"]
 
 
 @pytest.mark.parametrize("persona", sorted(HIDDEN_NAMES))

@@ -46,6 +46,7 @@ def test_the_flow_through_the_pages(client, actors, org, staff, rnd, council):
         assert "Phiếu bầu kín" in page and "Đồng ý" in page
         r = client.post(f"/khen-thuong/phien-hop/{s.pk}/phieu/", {f"n_{pid}": "agree" for pid in ids}, follow=True)
         assert "Đã ghi nhận phiếu của bạn" in r.content.decode()
+    assert ">5/5<" in client.get(f"/khen-thuong/phien-hop/{s.pk}/so-phieu/").content.decode()
     r = client.post(f"/khen-thuong/phien-hop/{s.pk}/phieu/", {f"n_{ids[0]}": "agree"}, follow=True)
     assert "đã bỏ phiếu" in r.content.decode()
     assert BallotReceipt.objects.count() == 5
@@ -59,7 +60,8 @@ def test_the_flow_through_the_pages(client, actors, org, staff, rnd, council):
 def test_out_of_scope_pages_are_404(client, actors, rnd, agenda):
     client.force_login(actors["outsider"])
     for url in (f"/khen-thuong/dot/{rnd.pk}/", f"/khen-thuong/ho-so/{agenda['proposals'][0].pk}/",
-                f"/khen-thuong/phien-hop/{agenda['session'].pk}/", f"/khen-thuong/phien-hop/{agenda['session'].pk}/phieu/"):
+                f"/khen-thuong/phien-hop/{agenda['session'].pk}/", f"/khen-thuong/phien-hop/{agenda['session'].pk}/phieu/",
+                f"/khen-thuong/phien-hop/{agenda['session'].pk}/so-phieu/"):
         assert client.get(url).status_code == 404
     client.force_login(actors["officer_b"])
     assert client.get(f"/khen-thuong/phien-hop/{agenda['session'].pk}/").status_code == 404
@@ -85,3 +87,21 @@ def test_a_bad_transition_name_is_404_and_a_bad_date_a_message(client, actors, r
     r = client.post(f"/khen-thuong/dot/{rnd.pk}/phien-hop/", {"council": council["council"].pk, "meets_on": "32/13"},
                     follow=True)
     assert "Ngày họp không hợp lệ" in r.content.decode()
+
+
+def test_out_of_scope_writes_change_nothing(client, actors, rnd, agenda):
+    from thidua.audit.models import AuditEvent
+    p, s = agenda["proposals"][0].pk, agenda["session"].pk
+    posts = [f"/khen-thuong/dot/{rnd.pk}/close/", f"/khen-thuong/dot/{rnd.pk}/de-nghi/",
+             f"/khen-thuong/dot/{rnd.pk}/de-nghi-hang-loat/", f"/khen-thuong/dot/{rnd.pk}/tu-excel/",
+             f"/khen-thuong/dot/{rnd.pk}/cong-khai/", f"/khen-thuong/dot/{rnd.pk}/phien-hop/",
+             f"/khen-thuong/ho-so/{p}/return/", f"/khen-thuong/ho-so/{p}/dinh-kem/",
+             f"/khen-thuong/phien-hop/{s}/du-hop/", f"/khen-thuong/phien-hop/{s}/chuong-trinh/",
+             f"/khen-thuong/phien-hop/{s}/phieu/", f"/khen-thuong/phien-hop/{s}/phieu-giay/",
+             f"/khen-thuong/phien-hop/{s}/open_vote/"]
+    for who in ("outsider", "officer_b", "staff"):
+        client.force_login(actors[who])
+        before = AuditEvent.objects.count()
+        for url in posts:
+            assert client.post(url, {"unit": "PA1", "reason": "x", "reason_code": "violation"}).status_code in (403, 404), (who, url)
+        assert AuditEvent.objects.count() == before
