@@ -50,12 +50,22 @@ class ReasonBody(In):
                                                             "dossier_incomplete, wrong_route, violation, hold")
 
 
+class MinutesIn(In):
+    """The unit's meeting that reviewed the proposal: agree ≤ present ≤ total."""
+
+    total: int = Field(..., ge=1, le=10000)
+    present: int = Field(..., ge=0, le=10000)
+    agree: int = Field(..., ge=0, le=10000)
+    date: datetime.date | None = None
+
+
 class ProposalIn(In):
     unit: str = Field(..., min_length=1, max_length=40, description="mã đơn vị đề nghị")
     form: str = FormCode
     person_id: int | None = Field(None, ge=1)
     collective: str | None = Field(None, max_length=40, description="mã đơn vị được đề nghị (tập thể)")
     report: str = Field("", max_length=20000)
+    minutes: MinutesIn | None = None
     simplified_ground: str = Field("", max_length=20)
 
 
@@ -184,6 +194,7 @@ def create_proposal(request, round_id: int, payload: ProposalIn):
     p = svc.proposal_create(actor=h.actor(request), scope=scope, round=rnd,
                             proposing_unit=h.unit_by_code(payload.unit, "unit"), form=payload.form, person=person,
                             collective=h.unit_by_code(payload.collective, "collective"), report=payload.report,
+                            minutes=payload.minutes.model_dump() if payload.minutes else None,
                             simplified_ground=payload.simplified_ground)
     return Status(201, _proposal_out(p))
 

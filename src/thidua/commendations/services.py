@@ -239,8 +239,20 @@ def _clean_minutes(minutes: dict | None) -> dict:
             problem="số đồng ý ≤ số có mặt ≤ tổng số thành viên")})
     out = {"total": total, "present": present, "agree": agree}
     if minutes.get("date"):
-        out["date"] = str(minutes["date"])[:10]
+        out["date"] = _minutes_date(minutes["date"]).isoformat()
     return out
+
+
+def _minutes_date(value) -> datetime.date:
+    if isinstance(value, datetime.date):
+        return value
+    text = str(value).strip()
+    for fmt in ("%d/%m/%Y", "%Y-%m-%d"):
+        try:
+            return datetime.datetime.strptime(text, fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError({"minutes": MSG_MINUTES.format(problem="ngày họp cần dạng dd/mm/yyyy")})
 
 
 def _check_round_for(rnd: Round, proposing_unit: Unit, form: str) -> None:

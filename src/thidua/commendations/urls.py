@@ -14,6 +14,7 @@ urlpatterns = [
     path("khen-thuong/dot/<int:pk>/phien-hop/", views.session_create, name="session_create"),
     path("khen-thuong/dot/<int:pk>/<slug:transition>/", views.round_move, name="round_move"),
     path("khen-thuong/ho-so/<int:pk>/", views.proposal_detail, name="proposal_detail"),
+    path("khen-thuong/ho-so/<int:pk>/ho-so/", views.proposal_dossier, name="proposal_dossier"),
     path("khen-thuong/ho-so/<int:pk>/dinh-kem/", views.proposal_attach, name="proposal_attach"),
     path("khen-thuong/ho-so/<int:pk>/<slug:transition>/", views.proposal_move, name="proposal_move"),
     path("khen-thuong/phien-hop/<int:pk>/", views.session_detail, name="session_detail"),

@@ -37,6 +37,13 @@ def _errors(request, exc) -> None:
         messages.error(request, m)
 
 
+def _vn(iso: str | None) -> str:
+    try:
+        return datetime.date.fromisoformat(iso).strftime("%d/%m/%Y") if iso else ""
+    except ValueError:
+        return ""
+
+
 def _labels(p) -> None:
     p.state_label = PROPOSAL.states.get(p.state, p.state)
     p.form_label = svc.form_label(p.form)
@@ -229,6 +236,8 @@ def proposal_detail(request, pk: int):
         "nav": "awards", "p": p, "answer": answer, "events": events, "attachments": p.attachments.all(),
         "transitions": svc.allowed_transitions(scope, p), "reasons": RETURN_REASONS.items(),
         "ground": SIMPLIFIED_GROUNDS.get(p.simplified_ground, ""), "can_attach": allowed(scope, "proposal.own", p),
+        "can_edit": allowed(scope, "proposal.own", p) and p.state in ("submitted", "returned"),
+        "minutes_date": _vn(p.minutes.get("date")) if p.minutes else "",
         "comments": p.comments.all(),
     })
 
@@ -244,6 +253,22 @@ def proposal_move(request, pk: int, transition: str):
         messages.success(request, "Đã cập nhật hồ sơ.")
     except KeyError:
         raise Http404 from None
+    except (ValidationError, PermissionDenied) as exc:
+        _errors(request, exc)
+    return redirect("commendations:proposal_detail", pk=p.pk)
+
+
+@login_required
+@require_POST
+def proposal_dossier(request, pk: int):
+    """The unit edits its dossier while it is with it: the achievement report and its meeting's vote."""
+    scope = scope_of(request)
+    p = sel.proposal_get_for_user(scope, pk)
+    minutes = {k: request.POST.get(f"minutes_{k}", "").strip() for k in ("total", "present", "agree", "date")}
+    try:
+        svc.proposal_update_dossier(actor=actor_of(request), scope=scope, proposal=p, report=request.POST.get("report"),
+                                    minutes=minutes if any(minutes.values()) else None)
+        messages.success(request, "Đã lưu hồ sơ.")
     except (ValidationError, PermissionDenied) as exc:
         _errors(request, exc)
     return redirect("commendations:proposal_detail", pk=p.pk)

@@ -138,7 +138,7 @@ URL_CASES = {
     **{f"commendations:{name}": ("commendations", {}) for name in (
         "round_detail", "round_move", "propose", "propose_bulk", "propose_xlsx", "posting_create", "session_create",
         "proposal_detail", "proposal_attach", "proposal_move", "session_detail", "session_attendance",
-        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count")},
+        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count", "proposal_dossier")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}

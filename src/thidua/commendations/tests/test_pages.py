@@ -105,3 +105,23 @@ def test_out_of_scope_writes_change_nothing(client, actors, rnd, agenda):
         for url in posts:
             assert client.post(url, {"unit": "PA1", "reason": "x", "reason_code": "violation"}).status_code in (403, 404), (who, url)
         assert AuditEvent.objects.count() == before
+
+
+def test_the_unit_edits_its_dossier_report_and_minutes(client, actors, propose, staff):
+    p = propose("LDTT", staff["minh"])
+    client.force_login(actors["officer_pa1"])
+    r = client.post(f"/khen-thuong/ho-so/{p.pk}/ho-so/", {"report": "Báo cáo mới", "minutes_total": "9",
+                                                          "minutes_present": "8", "minutes_agree": "9",
+                                                          "minutes_date": "10/12/2025"}, follow=True)
+    assert "số đồng ý ≤ số có mặt ≤ tổng số thành viên" in r.content.decode()
+    r = client.post(f"/khen-thuong/ho-so/{p.pk}/ho-so/", {"report": "Báo cáo mới", "minutes_total": "9",
+                                                          "minutes_present": "8", "minutes_agree": "7",
+                                                          "minutes_date": "10/12/2025"}, follow=True)
+    page = r.content.decode()
+    assert "Đã lưu hồ sơ" in page and "Họp ngày 10/12/2025: 7/8 đồng ý" in page
+    p.refresh_from_db()
+    assert p.report == "Báo cáo mới" and p.minutes == {"total": 9, "present": 8, "agree": 7, "date": "2025-12-10"}
+    client.force_login(actors["officer_b"])   # another unit neither reads nor edits it
+    assert client.post(f"/khen-thuong/ho-so/{p.pk}/ho-so/", {"report": "x"}).status_code == 404
+    p.refresh_from_db()
+    assert p.report == "Báo cáo mới"
