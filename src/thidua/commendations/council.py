@@ -47,6 +47,7 @@ MSG_MEMBER_ROLE = "Chức danh trong Hội đồng không hợp lệ."
 MSG_MEMBER_TWICE = "{name} đã là thành viên của Hội đồng."
 MSG_NO_MEMBERS = "Hội đồng chưa có thành viên có quyền biểu quyết."
 MSG_SESSION_ROUND = "Đợt khen thưởng không thuộc cấp của Hội đồng."
+MSG_CAP = "Chỉ tiêu tối đa của {form} phải là số nguyên không âm, cho danh hiệu, hình thức của đợt."
 MSG_NOT_PREPARING = "Chỉ thay đổi thành phần dự họp và danh sách xét khi phiên họp đang chuẩn bị."
 MSG_ATTEND_UNKNOWN = "Có người không phải thành viên Hội đồng trong danh sách dự họp."
 MSG_AGENDA_STATE = "{name}: chỉ đưa ra Hội đồng hồ sơ đã thẩm định (hoặc đã lấy ý kiến công khai)."
@@ -110,13 +111,30 @@ def voting_members(council: Council) -> list[CouncilMember]:
     return [m for m in council.members.all() if m.role in VOTING_ROLES]
 
 
+def _clean_caps(caps: dict | None, round: Round) -> dict:
+    """Where a cap binds (LR §2.7, e.g. CSTĐ cấp bộ chosen among the best), the most the council may pass."""
+    out = {}
+    for form, value in (caps or {}).items():
+        if value in (None, ""):
+            continue
+        try:
+            n = int(value)
+        except (TypeError, ValueError):
+            n = -1
+        if form not in round.forms or n < 0 or n > 100000:
+            raise ValidationError({"caps": MSG_CAP.format(form=form_label(form))})
+        out[form] = n
+    return out
+
+
 @transaction.atomic
 def session_create(*, actor: Actor, scope: Scope, council: Council, round: Round,
-                   meets_on: datetime.date) -> Session:
+                   meets_on: datetime.date, caps: dict | None = None) -> Session:
     session = Session(council=council, round=round, meets_on=meets_on)
     require(scope, "council.manage", council)
     if not round.unit.path.startswith(council.unit.path):
         raise ValidationError({"round": MSG_SESSION_ROUND})
+    session.caps = _clean_caps(caps, round)
     members = voting_members(council)
     if not members:
         raise ValidationError({"council": MSG_NO_MEMBERS})

@@ -319,7 +319,9 @@ def session_create(request, pk: int):
             meets_on = datetime.datetime.strptime(request.POST.get("meets_on", ""), "%d/%m/%Y").date()
         except ValueError:
             raise ValidationError({"meets_on": "Ngày họp không hợp lệ (dd/mm/yyyy)."}) from None
-        s = cs.session_create(actor=actor_of(request), scope=scope, council=council, round=rnd, meets_on=meets_on)
+        caps = {f: request.POST.get(f"cap_{f}", "").strip() for f in rnd.forms}
+        s = cs.session_create(actor=actor_of(request), scope=scope, council=council, round=rnd, meets_on=meets_on,
+                              caps=caps)
         return redirect("commendations:session_detail", pk=s.pk)
     except (ValidationError, PermissionDenied) as exc:
         _errors(request, exc)

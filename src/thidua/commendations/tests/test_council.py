@@ -135,9 +135,14 @@ def test_paper_ballots_and_written_opinions_by_the_secretary(agenda, council, ct
     assert set(BallotReceipt.objects.values_list("how", flat=True)) == {"paper", "written", "online"}
 
 
-def test_a_cap_selects_by_agreeing_votes_and_leaves_ties(agenda, council, ctx):
+def test_a_cap_selects_by_agreeing_votes_and_leaves_ties(agenda, council, ctx, rnd):
+    with pytest.raises(ValidationError) as exc:
+        cs.session_create(**ctx("officer_a"), council=council["council"], round=rnd, meets_on=TODAY,
+                          caps={"LDTT": "-1"})
+    assert "Chỉ tiêu tối đa của Lao động tiên tiến" in _msg(exc)
+    assert Session.objects.count() == 1
     s = _attend(ctx, agenda["session"], council, 5)
-    Session.objects.filter(pk=s.pk).update(caps={"LDTT": 1})
+    Session.objects.filter(pk=s.pk).update(caps=cs._clean_caps({"LDTT": "1"}, rnd))
     cs.session_transition(**ctx("officer_a"), session=s, transition="open_vote")
     minh, _, ha = (p.pk for p in agenda["proposals"])
     for i in range(1, 6):
