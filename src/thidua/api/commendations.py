@@ -3,6 +3,8 @@ sessions and the secret ballot. Thin handlers: parse, call one service or select
 import datetime
 from typing import Literal
 
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from thidua.api import helpers as h
@@ -10,10 +12,14 @@ from thidua.api.schemas import ERRORS, In
 from thidua.commendations import council as cs
 from thidua.commendations import selectors as sel
 from thidua.commendations import services as svc
-from thidua.commendations.models import RoundKind
+from thidua.commendations.models import CouncilMember, Proposal, RoundKind
 from thidua.commendations.workflows import PROPOSAL, ROUND, SESSION
+from thidua.common.errors import MSG_NOT_FOUND
 from thidua.people.selectors import person_get_for_user
+from thidua.records.codes import ALL as FORM_NAMES
 from thidua.rules.codes import MAX_YEAR, MIN_YEAR
+
+CODES = sorted(FORM_NAMES)
 
 router = Router(tags=["commendations"])
 
@@ -109,6 +115,45 @@ class Vote(In):
 
 class BallotIn(In):
     votes: list[Vote] = Field(..., max_length=2000)
+
+
+class MemberOut(Schema):
+    id: int
+    full_name: str
+    role: str
+    votes: bool
+
+
+class CouncilOut(Schema):
+    id: int
+    unit: str
+    name: str
+    term: str
+    members: list[MemberOut]
+
+
+class SessionIn(In):
+    council: int = Field(..., ge=1, le=2**31 - 1)
+    round: int = Field(..., ge=1, le=2**31 - 1)
+    meets_on: datetime.date
+    caps: dict[Literal[tuple(CODES)], int] = Field(default_factory=dict, description="chỉ tiêu tối đa theo danh "
+                                                                                    "hiệu, hình thức (nếu có)")
+
+
+class AttendanceIn(In):
+    present: list[int] = Field(..., max_length=200, description="mã thành viên có mặt")
+    written: list[int] = Field([], max_length=200, description="mã thành viên vắng mặt có ý kiến bằng văn bản")
+
+
+class AgendaIn(In):
+    proposals: list[int] = Field(..., min_length=1, max_length=2000)
+
+
+class PaperBallotsIn(In):
+    how: Literal["paper", "written"] = "paper"
+    members: list[int] = Field(..., min_length=1, max_length=200, description="mã thành viên đã nộp phiếu")
+    ballots: list[BallotIn] = Field(..., min_length=1, max_length=200, description="các phiếu, không theo thứ tự "
+                                                                                  "thành viên")
 
 
 class NomineeOut(Schema):
@@ -243,6 +288,58 @@ def cast_ballot(request, session_id: int, payload: BallotIn):
     scope = h.scope(request)
     cs.ballot_cast(actor=h.actor(request), scope=scope, session=sel.session_get_for_user(scope, session_id),
                    choices={str(v.proposal): v.choice for v in payload.votes})
+    return Status(204, None)
+
+
+@router.get("/councils", response={200: list[CouncilOut], **ERRORS})
+def list_councils(request):
+    return [{"id": c.pk, "unit": c.unit.code, "name": c.name, "term": c.term,
+             "members": [{"id": m.pk, "full_name": m.full_name, "role": m.role, "votes": m.votes}
+                         for m in c.members.all()]}
+            for c in sel.council_list_for_user(h.scope(request))]
+
+
+@router.post("/sessions", response={201: SessionOut, **ERRORS})
+def create_session(request, payload: SessionIn):
+    scope = h.scope(request)
+    council = next((c for c in sel.council_list_for_user(scope) if c.pk == payload.council), None)
+    if council is None:
+        raise Http404(MSG_NOT_FOUND)
+    s = cs.session_create(actor=h.actor(request), scope=scope, council=council,
+                          round=sel.round_get_for_user(scope, payload.round), meets_on=payload.meets_on,
+                          caps=payload.caps)
+    return Status(201, _session_out(s))
+
+
+@router.post("/sessions/{int:session_id}/attendance", response={200: SessionOut, **ERRORS})
+def set_attendance(request, session_id: int, payload: AttendanceIn):
+    scope = h.scope(request)
+    s = cs.session_attendance_set(actor=h.actor(request), scope=scope,
+                                  session=sel.session_get_for_user(scope, session_id), present=payload.present,
+                                  written=payload.written)
+    return _session_out(s)
+
+
+@router.post("/sessions/{int:session_id}/agenda", response={200: SessionOut, **ERRORS})
+def add_to_agenda(request, session_id: int, payload: AgendaIn):
+    scope = h.scope(request)
+    s = sel.session_get_for_user(scope, session_id)
+    cs.session_agenda_add(actor=h.actor(request), scope=scope, session=s,
+                          proposals=list(Proposal.objects.filter(round=s.round, pk__in=payload.proposals)))
+    return _session_out(s)
+
+
+@router.post("/sessions/{int:session_id}/paper-ballots", response={204: None, **ERRORS})
+def enter_paper_ballots(request, session_id: int, payload: PaperBallotsIn):
+    """The secretary: paper ballots of present members, or written opinions of absent members."""
+    scope = h.scope(request)
+    s = sel.session_get_for_user(scope, session_id)
+    found = {m.pk: m for m in CouncilMember.objects.filter(council=s.council, pk__in=payload.members)}
+    members = [found[m] for m in payload.members if m in found]
+    if len(members) != len(payload.members):
+        raise ValidationError({"members": cs.MSG_NOT_MEMBER})
+    cs.ballots_enter(actor=h.actor(request), scope=scope, session=s, members=members, how=payload.how,
+                     ballots=[{str(v.proposal): v.choice for v in b.votes} for b in payload.ballots])
     return Status(204, None)
 
 

@@ -68,6 +68,11 @@ OPERATIONS.update({
                            "thẩm định, trình cấp có thẩm quyền."),
     f"{_C}get_session": ("Xem phiên họp Hội đồng", "Số phiếu đã nhận; số phiếu từng người chỉ có khi đã kết thúc bỏ phiếu."),
     f"{_C}cast_ballot": ("Bỏ phiếu kín", "Mỗi thành viên có mặt một phiếu; hệ thống không lưu ai chọn gì."),
+    f"{_C}list_councils": ("Danh sách Hội đồng TĐKT", "Hội đồng của các cấp trong phạm vi, với thành viên."),
+    f"{_C}create_session": ("Tạo phiên họp Hội đồng", "Cho một đợt khen thưởng; `caps`: chỉ tiêu tối đa (nếu có)."),
+    f"{_C}set_attendance": ("Ghi nhận thành phần dự họp", "Thành viên có mặt; vắng mặt có ý kiến bằng văn bản."),
+    f"{_C}add_to_agenda": ("Đưa hồ sơ ra Hội đồng", "Hồ sơ đã thẩm định (và đã lấy ý kiến công khai nếu phải)."),
+    f"{_C}enter_paper_ballots": ("Nhập phiếu giấy, ý kiến bằng văn bản", "Thư ký nhập; phiếu không gắn với thành viên."),
     f"{_C}move_session": ("Mở hoặc kết thúc bỏ phiếu", "Mở khi đủ số thành viên dự họp; kết thúc khi đủ phiếu hoặc ghi lý do."),
 })
 for _kind, _name in HISTORY_KINDS.items():

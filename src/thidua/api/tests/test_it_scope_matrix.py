@@ -221,11 +221,14 @@ API_GLOBAL = {
     ("post", "/api/v1/eligibility/quota/title/"): "pure",
     # the commendation pipeline: its objects' scope cases are in commendations/tests/test_api.py
     ("get", "/api/v1/commendations/rounds"): "list", ("post", "/api/v1/commendations/rounds"): "body_unit",
+    ("get", "/api/v1/commendations/councils"): "list", ("post", "/api/v1/commendations/sessions"): "commendations",
     **{(m, "/api/v1/commendations/" + p): "commendations" for m, p in [
         ("post", "rounds/{round_id}/{transition}"), ("get", "rounds/{round_id}/proposals"),
         ("post", "rounds/{round_id}/proposals"), ("post", "rounds/{round_id}/proposals/bulk"),
         ("get", "proposals/{proposal_id}"), ("post", "proposals/{proposal_id}/{transition}"),
         ("get", "sessions/{session_id}"), ("post", "sessions/{session_id}/ballot"),
+        ("post", "sessions/{session_id}/attendance"), ("post", "sessions/{session_id}/agenda"),
+        ("post", "sessions/{session_id}/paper-ballots"),
         ("post", "sessions/{session_id}/{transition}")]},
 }
 API_OUT_OF_SCOPE = {

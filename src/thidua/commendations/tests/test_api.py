@@ -4,10 +4,7 @@ import datetime
 import pytest
 
 from thidua.api.tests.conftest import ApiClient
-from thidua.commendations import council as cs
-from thidua.commendations.models import BallotReceipt, Proposal, Round
-from thidua.common.context import Actor
-from thidua.common.scope import Scope
+from thidua.commendations.models import BallotReceipt, Session
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -37,14 +34,28 @@ def test_it_runs_a_round_through_the_api(actors, token_for, org, staff, council)
             assert a.post(f"/api/v1/commendations/proposals/{p['id']}/{t}", {}).status_code == 200
     ret = a.post(f"/api/v1/commendations/proposals/{props[0]['id']}/return", {"reason": ""})
     assert ret.status_code == 422
-    sysw = {"actor": Actor(user=None), "scope": Scope.system()}
-    s = cs.session_create(**sysw, council=council["council"], round=Round.objects.get(pk=rid), meets_on=TODAY)
-    cs.session_agenda_add(**sysw, session=s, proposals=list(Proposal.objects.all()))
+    councils = a.get("/api/v1/commendations/councils").json()
+    assert [c["name"] for c in councils] == ["Hội đồng Thi đua – Khen thưởng Vụ"]
+    members = [m["id"] for m in councils[0]["members"] if m["votes"]]
+    created = a.post("/api/v1/commendations/sessions", {"council": councils[0]["id"], "round": rid,
+                                                        "meets_on": TODAY.isoformat(), "caps": {"LDTT": 10}})
+    assert created.status_code == 201, created.content
+    s = Session.objects.get(pk=created.json()["id"])
+    assert s.caps == {"LDTT": 10}
+    agenda = a.post(f"/api/v1/commendations/sessions/{s.pk}/agenda", {"proposals": [p["id"] for p in props]})
+    assert agenda.status_code == 200 and len(agenda.json()["nominees"]) == 3
     no_quorum = a.post(f"/api/v1/commendations/sessions/{s.pk}/open_vote", {})
     assert no_quorum.status_code == 422 and "Chưa đủ số thành viên" in no_quorum.json()["detail"][0]["message"]
-    cs.session_attendance_set(**sysw, session=s, present=[m.pk for m in council["members"]])
+    present = a.post(f"/api/v1/commendations/sessions/{s.pk}/attendance", {"present": members[:4],
+                                                                           "written": members[4:]})
+    assert present.json()["present"] == 4 and present.json()["written"] == 1
     assert a.post(f"/api/v1/commendations/sessions/{s.pk}/open_vote", {}).json()["state"] == "voting"
-    for i in range(1, 6):
+    secretary = ApiClient(token_for(actors["secretary"]))
+    written = secretary.post(f"/api/v1/commendations/sessions/{s.pk}/paper-ballots", {
+        "how": "written", "members": members[4:],
+        "ballots": [{"votes": [{"proposal": p["id"], "choice": "agree"} for p in props]}]})
+    assert written.status_code == 204, written.content
+    for i in range(1, 5):
         m = ApiClient(token_for(actors[f"m{i}"]))
         assert m.post(f"/api/v1/commendations/sessions/{s.pk}/ballot",
                       {"votes": [{"proposal": p["id"], "choice": "agree"} for p in props]}).status_code == 204
