@@ -95,3 +95,9 @@ def test_from_proposal_to_the_councils_result(live_server, browser_page, staff, 
     assert "Phạm Thu Hà – Lao động tiên tiến" in passed
     page.screenshot(path="var/e2e-council-result.png", full_page=True)
     assert set(Proposal.objects.values_list("state", flat=True)) == {"passed"}
+
+    page.set_viewport_size({"width": 390, "height": 844})   # the officer's pages on a phone too
+    for url in (f"/khen-thuong/phien-hop/{session.pk}/", f"/khen-thuong/dot/{rnd.pk}/",
+                f"/khen-thuong/ho-so/{Proposal.objects.first().pk}/", "/khen-thuong/"):
+        page.goto(base + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
