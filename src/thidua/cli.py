@@ -26,6 +26,7 @@ Lệnh:
   createuser    tạo tài khoản: --username --password --role --unit MÃ
   remind        thư nhắc việc hằng ngày (mỗi người một thư), cho cron: [--date dd/mm/yyyy]
   calendar      ngày nghỉ lễ, nghỉ bù, làm bù của một năm; --add NGÀY N, --between NGÀY1 NGÀY2
+  propose       đề nghị khen thưởng mọi người đủ điều kiện: --round SỐ --unit MÃ --forms LDTT,CSTDCS
   manage        mọi lệnh quản trị Django khác (thidua manage <lệnh>)
 
 Biến môi trường: THIDUA_DATABASE_URL (mặc định SQLite ở ./var/thidua.sqlite3),

@@ -15,4 +15,5 @@ urlpatterns = [
     path("", include("thidua.api.urls")),
     path("", include("thidua.fund.urls")),
     path("", include("thidua.notices.urls")),
+    path("", include("thidua.commendations.urls")),
 ]

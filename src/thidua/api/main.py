@@ -7,7 +7,19 @@ from typing import ClassVar
 from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
-from thidua.api import audit, clusters, documents, eligibility, errors, fund, history, notices, people, units
+from thidua.api import (
+    audit,
+    clusters,
+    commendations,
+    documents,
+    eligibility,
+    errors,
+    fund,
+    history,
+    notices,
+    people,
+    units,
+)
 from thidua.api.auth import AUTH
 from thidua.api.docs import LocalSwagger
 from thidua.api.openapi_vi import vietnamese
@@ -25,6 +37,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("/v1/fund/", fund.router),
     ("/v1/", notices.router),      # calendar/…
     ("/v1/", notices.me_router),   # me/deadlines, me/notifications
+    ("/v1/commendations/", commendations.router),
 ]
 
 

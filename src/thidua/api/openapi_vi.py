@@ -91,6 +91,27 @@ OPERATIONS.update({  # fund (quỹ thi đua, khen thưởng)
     "thidua_api_fund_carry_over": ("Chuyển số dư sang năm sau",
                                    "Khóa sổ năm `year`: số dư thành số dư đầu năm sau; không ghi thêm vào năm đã khóa."),
 })
+_C = "thidua_api_commendations_"
+OPERATIONS.update({
+    f"{_C}list_rounds": ("Danh sách đợt khen thưởng", "Các đợt của cấp mình, cấp trên và cấp dưới trong phạm vi."),
+    f"{_C}create_round": ("Mở đợt khen thưởng", "Hạn nộp là ngày (`deadline`) hoặc số ngày làm việc kể từ hôm nay."),
+    f"{_C}move_round": ("Chuyển trạng thái đợt", "`publish` mở nhận hồ sơ, `close` kết thúc, `reopen` mở lại (ghi lý do)."),
+    f"{_C}list_proposals": ("Hồ sơ đề nghị của đợt", "Cấp tổ chức đợt thấy tất cả; đơn vị cấp dưới thấy hồ sơ của mình."),
+    f"{_C}create_proposal": ("Đề nghị một trường hợp", "Chỉ trường hợp đủ điều kiện được nhận; kết quả xét được lưu kèm hồ sơ."),
+    f"{_C}bulk_proposals": ("Đề nghị tất cả người đủ điều kiện", "Một thao tác cho cả đơn vị; trả về số hồ sơ đã tạo "
+                            "và các trường hợp bỏ qua kèm lý do."),
+    f"{_C}get_proposal": ("Xem hồ sơ đề nghị", ""),
+    f"{_C}move_proposal": ("Xử lý hồ sơ đề nghị", "Tiếp nhận, trả lại (mã lý do và nội dung), gửi lại, rút (ghi lý do), "
+                           "thẩm định, trình cấp có thẩm quyền."),
+    f"{_C}get_session": ("Xem phiên họp Hội đồng", "Số phiếu đã nhận; số phiếu từng người chỉ có khi đã kết thúc bỏ phiếu."),
+    f"{_C}cast_ballot": ("Bỏ phiếu kín", "Mỗi thành viên có mặt một phiếu; hệ thống không lưu ai chọn gì."),
+    f"{_C}list_councils": ("Danh sách Hội đồng TĐKT", "Hội đồng của các cấp trong phạm vi, với thành viên."),
+    f"{_C}create_session": ("Tạo phiên họp Hội đồng", "Cho một đợt khen thưởng; `caps`: chỉ tiêu tối đa (nếu có)."),
+    f"{_C}set_attendance": ("Ghi nhận thành phần dự họp", "Thành viên có mặt; vắng mặt có ý kiến bằng văn bản."),
+    f"{_C}add_to_agenda": ("Đưa hồ sơ ra Hội đồng", "Hồ sơ đã thẩm định (và đã lấy ý kiến công khai nếu phải)."),
+    f"{_C}enter_paper_ballots": ("Nhập phiếu giấy, ý kiến bằng văn bản", "Thư ký nhập; phiếu không gắn với thành viên."),
+    f"{_C}move_session": ("Mở hoặc kết thúc bỏ phiếu", "Mở khi đủ số thành viên dự họp; kết thúc khi đủ phiếu hoặc ghi lý do."),
+})
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
     OPERATIONS[f"unit_history_add_{_kind}"] = (f"Thêm {_name} cho tập thể", "")
@@ -126,6 +147,7 @@ TAGS = {
     "documents": ("Văn bản", "Văn bản theo thể thức Nghị định 30/2020: dự thảo, ký và cấp số, tải .docx/.pdf, mẫu"),
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
     "fund": ("Quỹ thi đua, khen thưởng", "Tiền thưởng, sổ quỹ, quyết toán"),
+    "commendations": ("Khen thưởng", "Đợt khen thưởng, hồ sơ đề nghị, chuyển cấp, phiên họp Hội đồng và bỏ phiếu kín"),
 }
 TAGS["calendar"] = ("Lịch làm việc", "Ngày làm việc, ngày lễ, Tết, nghỉ bù, làm bù")
 TAGS["me"] = ("Việc của tôi", "Hạn xử lý và thông báo của người gọi")

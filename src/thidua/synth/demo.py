@@ -5,6 +5,7 @@ from random import Random
 
 from django.contrib.auth.models import User
 from django.db import transaction
+from django.dispatch import Signal
 from django.utils import timezone
 
 from thidua.accounts import services as account_services
@@ -38,6 +39,10 @@ SCOPE = Scope(is_admin=True)
 PASSWORD = "thidua2026"
 MARKER_UNIT = "TTCP"
 DEFAULT_PEOPLE = 220
+# Apps above this layer add their own demo rows (and remove them before a reset) by listening:
+# demo_built(sender, units) after the demo is loaded; demo_resetting(sender, unit_codes) before it is reset.
+demo_built = Signal()
+demo_resetting = Signal()
 
 # username, role, target kind, target code, description, linked person key
 LOGINS = [
@@ -401,6 +406,7 @@ class DemoLoader:
         self.build_users()
         build_fund(self.units["BTP"], actor=ACTOR, scope=SCOPE)
         self.build_deadlines()
+        demo_built.send(sender=DemoLoader, units=self.units)
 
 
 def _profile(rng: Random) -> str:
@@ -471,6 +477,7 @@ def load_demo(*, people: int = DEFAULT_PEOPLE, log=lambda message: None) -> bool
 def reset_demo(*, log=lambda message: None) -> None:
     """Delete the demo's business rows (the audit log keeps its history: it is append-only)."""
     unit_codes = [unit[0] for unit in demo_data.UNITS] + [demo_data.NEW_WARD[0]]
+    demo_resetting.send(sender=DemoLoader, unit_codes=unit_codes)
     units = Unit.objects.filter(code__in=unit_codes)
     person_ids = set(Posting.objects.filter(unit__in=units).values_list("person_id", flat=True))
     usernames = [row[0] for row in LOGINS]

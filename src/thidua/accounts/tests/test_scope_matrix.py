@@ -160,6 +160,12 @@ URL_CASES = {
     "notices:calendar_remove": (None, {"day": "2026-12-05"}), "notices:todo": (None, {}),
     "notices:notifications": (None, {}), "notices:notifications_read": (None, {}),
     "notices:preferences": (None, {}), "notices:ics_feed": (None, {"token": "x"}),
+    "commendations:index": (None, {}), "commendations:round_create": (None, {}),
+    # rounds, proposals and sessions: their out-of-scope cases are in commendations/tests (test_pages, test_api)
+    **{f"commendations:{name}": ("commendations", {}) for name in (
+        "round_detail", "round_move", "propose", "propose_bulk", "propose_xlsx", "posting_create", "session_create",
+        "proposal_detail", "proposal_attach", "proposal_move", "session_detail", "session_attendance",
+        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count", "proposal_dossier")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}
@@ -277,7 +283,8 @@ def _text_of(response) -> str:
 
 LIST_URLS = ["/", "/ca-nhan/", "/ca-nhan/xuat-excel/", "/don-vi/", "/khoi-thi-dua/", "/to-chuc-dang/",
              "/nhap-xuat/xuat/people/", "/nhap-xuat/xuat/history/", "/nhap-xuat/xuat/units/",
-             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/", "/quy/"]
+             "/nhap-xuat/xuat/clusters/", "/xet-danh-hieu/", "/tac-vu/", "/khoi-thi-dua/K1/", "/quy/",
+             "/khen-thuong/"]
 
 
 @pytest.mark.parametrize("persona", sorted(HIDDEN_NAMES))

@@ -234,6 +234,17 @@ API_GLOBAL = {
     ("get", "/api/v1/calendar/{year}"): "pure", ("get", "/api/v1/me/deadlines"): "own",
     ("get", "/api/v1/me/notifications"): "own", ("post", "/api/v1/me/notifications/read-all"): "own",
     ("post", "/api/v1/me/notifications/{notification_id}/read"): "own",
+    # the commendation pipeline: its objects' scope cases are in commendations/tests/test_api.py
+    ("get", "/api/v1/commendations/rounds"): "list", ("post", "/api/v1/commendations/rounds"): "body_unit",
+    ("get", "/api/v1/commendations/councils"): "list", ("post", "/api/v1/commendations/sessions"): "commendations",
+    **{(m, "/api/v1/commendations/" + p): "commendations" for m, p in [
+        ("post", "rounds/{round_id}/{transition}"), ("get", "rounds/{round_id}/proposals"),
+        ("post", "rounds/{round_id}/proposals"), ("post", "rounds/{round_id}/proposals/bulk"),
+        ("get", "proposals/{proposal_id}"), ("post", "proposals/{proposal_id}/{transition}"),
+        ("get", "sessions/{session_id}"), ("post", "sessions/{session_id}/ballot"),
+        ("post", "sessions/{session_id}/attendance"), ("post", "sessions/{session_id}/agenda"),
+        ("post", "sessions/{session_id}/paper-ballots"),
+        ("post", "sessions/{session_id}/{transition}")]},
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},

@@ -1,0 +1,237 @@
+"""Rounds, proposals with their dossiers and history, public postings, councils and their sessions.
+
+The secret ballot keeps only what the law needs and nothing that links a choice to a voter:
+`Nominee.agree/reject` (the tally per nominee, no timestamp, no history) and `BallotReceipt`
+(who has voted, and how: online, paper, written opinion), never a row per choice."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+
+from thidua.organizations.models import Unit
+from thidua.people.models import Person
+
+
+class FrozenJSONField(models.JSONField):
+    """A JSONField that PostgreSQL bulk inserts as plain VALUES: Django 5.2's UNNEST path sends the rows as
+    a text array, quoting every '"' of the JSON in Python (≈ 1 s per 1,000 frozen answers); a field with
+    `get_placeholder` is left out of that path."""
+
+    def get_placeholder(self, value, compiler, connection):
+        return "%s"
+
+
+class RoundKind(models.TextChoices):
+    YEAR_END = "year_end", "Tổng kết năm"
+    THEMATIC = "thematic", "Phong trào thi đua theo chuyên đề"
+    AD_HOC = "ad_hoc", "Khen thưởng đột xuất"
+    SERVICE = "service", "Khen thưởng quá trình cống hiến, niên hạn"
+
+
+class Round(models.Model):
+    """A call for proposals opened by the emulation officer of a level (`unit`)."""
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cấp tổ chức")
+    name = models.CharField("tên đợt", max_length=255)
+    kind = models.CharField("loại đợt", max_length=12, choices=RoundKind.choices)
+    year = models.PositiveSmallIntegerField("năm thành tích")
+    forms = models.JSONField("danh hiệu, hình thức nhận đề nghị", default=list)
+    opens_on = models.DateField("ngày mở")
+    deadline = models.DateField("hạn nộp hồ sơ")
+    deadline_working_days = models.PositiveSmallIntegerField("số ngày làm việc", null=True, blank=True)
+    council_date = models.DateField("ngày họp Hội đồng dự kiến", null=True, blank=True)
+    state = models.CharField("trạng thái", max_length=10, default="draft")
+    created_by = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-year", "-opens_on", "pk"]
+        verbose_name = "đợt khen thưởng"
+
+    def __str__(self):
+        return self.name
+
+
+class Proposal(models.Model):
+    """One subject proposed for one title or form in a round, with its frozen eligibility answer."""
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="proposals")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    collective = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    proposing_unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+",
+                                       verbose_name="đơn vị đề nghị")
+    form = models.CharField("danh hiệu, hình thức", max_length=20)
+    year = models.PositiveSmallIntegerField("năm thành tích")
+    state = models.CharField("trạng thái", max_length=12, default="submitted", db_index=True)
+    answer = FrozenJSONField("kết quả xét điều kiện khi đề nghị", default=dict)
+    regime = models.CharField(max_length=10, blank=True)
+    simplified_ground = models.CharField("căn cứ thủ tục đơn giản", max_length=20, blank=True)
+    report = models.TextField("báo cáo thành tích", blank=True)
+    minutes = models.JSONField("biên bản họp xét của đơn vị", default=dict, blank=True)
+    forwarded_to = models.CharField("chuyển lên", max_length=120, blank=True)
+    subject_name = models.CharField(max_length=255)
+    created_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = "hồ sơ đề nghị"
+        constraints = [
+            models.CheckConstraint(condition=Q(person__isnull=False, collective__isnull=True)
+                                   | Q(person__isnull=True, collective__isnull=False), name="proposal_one_subject"),
+            # one achievement → one form: one live proposal per subject and year (withdrawn ones excepted)
+            models.UniqueConstraint(fields=["person", "year", "form"], condition=Q(person__isnull=False)
+                                    & ~Q(state="withdrawn"), name="uniq_proposal_person_form"),
+            models.UniqueConstraint(fields=["collective", "year", "form"], condition=Q(collective__isnull=False)
+                                    & ~Q(state="withdrawn"), name="uniq_proposal_unit_form"),
+        ]
+
+    def __str__(self):
+        return f"{self.subject_name} – {self.form} {self.year}"
+
+
+class ProposalEvent(models.Model):
+    """The proposal's history: every transition with its reason (a returned dossier keeps it)."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    transition = models.CharField(max_length=20)
+    from_state = models.CharField(max_length=12)
+    to_state = models.CharField(max_length=12)
+    reason_code = models.CharField(max_length=20, blank=True)
+    reason = models.TextField(blank=True)
+    actor_label = models.CharField(max_length=150)
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class Attachment(models.Model):
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="attachments")
+    name = models.CharField("tên tệp", max_length=200)
+    file = models.FileField(upload_to="commendations/%Y/")
+    size = models.PositiveIntegerField()
+    uploaded_by = models.CharField(max_length=150)
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+
+class Posting(models.Model):
+    """The list published for public comment before the council (commendation-rules.md §2.4)."""
+
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="postings")
+    where = models.CharField("nơi đăng", max_length=255)
+    starts_on = models.DateField("ngày đăng")
+    working_days = models.PositiveSmallIntegerField("số ngày làm việc")
+    ends_on = models.DateField("hết hạn lấy ý kiến")
+    proposals = models.ManyToManyField(Proposal, related_name="postings")
+    created_by = models.CharField(max_length=150, blank=True)
+
+    class Meta:
+        ordering = ["-starts_on", "pk"]
+
+
+class PostingComment(models.Model):
+    posting = models.ForeignKey(Posting, on_delete=models.CASCADE, related_name="comments")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.CASCADE, related_name="comments")
+    author = models.CharField("người góp ý", max_length=255)
+    text = models.TextField("nội dung")
+    received_on = models.DateField("ngày nhận")
+
+    class Meta:
+        ordering = ["received_on", "pk"]
+
+
+class CouncilRole(models.TextChoices):
+    CHAIR = "chair", "Chủ tịch Hội đồng"
+    VICE_CHAIR = "vice_chair", "Phó Chủ tịch Hội đồng"
+    MEMBER = "member", "Ủy viên"
+    SECRETARY = "secretary", "Thư ký"
+    MEMBER_SECRETARY = "member_secretary", "Ủy viên kiêm Thư ký"
+
+
+VOTING_ROLES = {CouncilRole.CHAIR, CouncilRole.VICE_CHAIR, CouncilRole.MEMBER, CouncilRole.MEMBER_SECRETARY}
+SECRETARY_ROLES = {CouncilRole.SECRETARY, CouncilRole.MEMBER_SECRETARY}
+
+
+class Council(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cấp")
+    name = models.CharField("tên Hội đồng", max_length=255)
+    term = models.CharField("nhiệm kỳ", max_length=40, blank=True)
+
+    def __str__(self):
+        return self.name
+
+
+class CouncilMember(models.Model):
+    council = models.ForeignKey(Council, on_delete=models.CASCADE, related_name="members")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    full_name = models.CharField("họ tên", max_length=255)
+    role = models.CharField("chức danh", max_length=20, choices=CouncilRole.choices)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["council", "user"], name="uniq_council_member")]
+
+    @property
+    def votes(self) -> bool:
+        return self.role in VOTING_ROLES
+
+    def __str__(self):
+        return self.full_name
+
+
+class Session(models.Model):
+    """One meeting of a council on a round: attendance, agenda, the secret ballot, the result."""
+
+    council = models.ForeignKey(Council, on_delete=models.PROTECT, related_name="sessions")
+    round = models.ForeignKey(Round, on_delete=models.PROTECT, related_name="sessions")
+    meets_on = models.DateField("ngày họp")
+    state = models.CharField("trạng thái", max_length=10, default="preparing")
+    members_total = models.PositiveSmallIntegerField(default=0)
+    present = models.PositiveSmallIntegerField(default=0)
+    ballots = models.PositiveSmallIntegerField("số phiếu đã nhận", default=0)
+    close_reason = models.TextField(blank=True)
+    caps = models.JSONField("chỉ tiêu tối đa theo danh hiệu", default=dict, blank=True)
+
+    class Meta:
+        ordering = ["-meets_on", "pk"]
+
+
+class Attendance(models.TextChoices):
+    PRESENT = "present", "Có mặt"
+    ABSENT = "absent", "Vắng mặt"
+    WRITTEN = "written", "Vắng mặt, có ý kiến bằng văn bản"
+
+
+class SessionMember(models.Model):
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="attendance")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="+")
+    status = models.CharField(max_length=10, choices=Attendance.choices, default=Attendance.ABSENT)
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="uniq_session_member")]
+
+
+class Nominee(models.Model):
+    """A proposal on the session's agenda and its tally. No per-voter row exists, by design."""
+
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="nominees")
+    proposal = models.ForeignKey(Proposal, on_delete=models.PROTECT, related_name="+")
+    agree = models.PositiveSmallIntegerField(default=0)
+    reject = models.PositiveSmallIntegerField(default=0)
+    result = models.CharField(max_length=10, blank=True)   # passed / failed / selected / tie / over_cap
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["session", "proposal"], name="uniq_nominee")]
+
+
+class BallotReceipt(models.Model):
+    """That a member has voted in a session (and how), never what: the set of who has voted."""
+
+    ONLINE, PAPER, WRITTEN = "online", "paper", "written"
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="+")
+    how = models.CharField(max_length=8)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["session", "member"], name="uniq_ballot_per_member")]
