@@ -11,5 +11,6 @@ urlpatterns = [
     path("", include("thidua.jobs.urls")),
     path("", include("thidua.imports.urls")),
     path("", include("thidua.eligibility.urls")),
+    path("", include("thidua.web.statistics_urls")),
     path("", include("thidua.api.urls")),
 ]

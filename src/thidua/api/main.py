@@ -7,7 +7,7 @@ from typing import ClassVar
 from ninja import NinjaAPI, Router
 from ninja.renderers import JSONRenderer
 
-from thidua.api import audit, clusters, eligibility, errors, history, people, units
+from thidua.api import audit, clusters, eligibility, errors, history, people, statistics, units
 from thidua.api.auth import AUTH
 from thidua.api.docs import LocalSwagger
 from thidua.api.openapi_vi import vietnamese
@@ -21,6 +21,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("/v1/", history.router),
     ("/v1/", audit.router),
     ("/v1/eligibility/", eligibility.router),
+    ("/v1/", statistics.router),
 ]
 
 

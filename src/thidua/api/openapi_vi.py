@@ -53,6 +53,13 @@ OPERATIONS = {
                                      "hệ thống)."),
     "thidua_api_audit_person_audit": ("Nhật ký thay đổi của cá nhân", ""),
     "thidua_api_audit_unit_audit": ("Nhật ký thay đổi của đơn vị", ""),
+    "thidua_api_statistics_award_statistics": (
+        "Thống kê khen thưởng", "Số lượt danh hiệu, hình thức khen thưởng trong phạm vi của người gọi theo năm, "
+        "theo cấp quyết định, theo hình thức và theo đơn vị trực thuộc (`unit`: mã đơn vị, gồm cấp dưới; "
+        "`year_from`, `year_to`: mặc định 5 năm gần nhất)."),
+    "thidua_api_statistics_decision_register": (
+        "Sổ quyết định khen thưởng", "Các quyết định (số, ngày, cấp quyết định) mà các khen thưởng trong phạm vi "
+        "đã ghi theo, mới nhất trước, với số cá nhân và tập thể; tối đa 500 quyết định."),
 }
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
@@ -68,6 +75,7 @@ TAGS = {
     "history": ("Lịch sử thi đua", "Xếp loại, danh hiệu, khen thưởng, sáng kiến, kỷ luật, số liệu tập thể"),
     "audit": ("Nhật ký", "Ai đã thay đổi gì, khi nào"),
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
+    "statistics": ("Thống kê", "Thống kê khen thưởng và sổ quyết định khen thưởng"),
 }
 
 RESPONSES = {
