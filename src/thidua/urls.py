@@ -12,6 +12,7 @@ urlpatterns = [
     path("", include("thidua.imports.urls")),
     path("", include("thidua.eligibility.urls")),
     path("", include("thidua.documents.urls")),
+    path("", include("thidua.web.statistics_urls")),
     path("", include("thidua.api.urls")),
     path("", include("thidua.fund.urls")),
     path("", include("thidua.notices.urls")),

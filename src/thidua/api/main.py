@@ -18,6 +18,7 @@ from thidua.api import (
     history,
     notices,
     people,
+    statistics,
     units,
 )
 from thidua.api.auth import AUTH
@@ -38,6 +39,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("/v1/", notices.router),      # calendar/…
     ("/v1/", notices.me_router),   # me/deadlines, me/notifications
     ("/v1/commendations/", commendations.router),
+    ("/v1/", statistics.router),
 ]
 
 

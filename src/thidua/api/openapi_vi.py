@@ -69,6 +69,13 @@ OPERATIONS = {
     "thidua_api_documents_upload_template": ("Tải lên mẫu văn bản",
                                              "Tệp .docx với các trường có tên; kiểm tra cú pháp và tên trường "
                                              "trước khi lưu thành phiên bản mới."),
+    "thidua_api_statistics_award_statistics": (
+        "Thống kê khen thưởng", "Số lượt danh hiệu, hình thức khen thưởng trong phạm vi của người gọi theo năm, "
+        "theo cấp quyết định, theo hình thức và theo đơn vị trực thuộc (`unit`: mã đơn vị, gồm cấp dưới; "
+        "`year_from`, `year_to`: mặc định 5 năm gần nhất)."),
+    "thidua_api_statistics_decision_register": (
+        "Sổ quyết định khen thưởng", "Các quyết định (số, ngày, cấp quyết định) mà các khen thưởng trong phạm vi "
+        "đã ghi theo, mới nhất trước, với số cá nhân và tập thể; tối đa 500 quyết định."),
 }
 OPERATIONS.update({  # fund (quỹ thi đua, khen thưởng)
     "thidua_api_fund_compute_bonus": ("Tính tiền thưởng",
@@ -148,6 +155,7 @@ TAGS = {
     "eligibility": ("Xét danh hiệu", "Xét điều kiện danh hiệu, hình thức khen thưởng và tỷ lệ tối đa"),
     "fund": ("Quỹ thi đua, khen thưởng", "Tiền thưởng, sổ quỹ, quyết toán"),
     "commendations": ("Khen thưởng", "Đợt khen thưởng, hồ sơ đề nghị, chuyển cấp, phiên họp Hội đồng và bỏ phiếu kín"),
+    "statistics": ("Thống kê", "Thống kê khen thưởng và sổ quyết định khen thưởng"),
 }
 TAGS["calendar"] = ("Lịch làm việc", "Ngày làm việc, ngày lễ, Tết, nghỉ bù, làm bù")
 TAGS["me"] = ("Việc của tôi", "Hạn xử lý và thông báo của người gọi")

@@ -56,3 +56,24 @@ def xlsx_response(filename: str, sheet_title: str, headers: list[str], rows) -> 
     resp = HttpResponse(xlsx_bytes(sheet_title, headers, rows), content_type=XLSX_MIME)
     resp["Content-Disposition"] = f'attachment; filename="{filename}"'
     return resp
+
+
+def xlsx_book_response(filename: str, sheets: list[tuple[str, list[str], list]]) -> HttpResponse:
+    """One workbook of several sheets: (title, headers, rows) each, written like `xlsx_bytes`."""
+    wb = Workbook(write_only=True)
+    for title, headers, rows in sheets:
+        ws = wb.create_sheet(title[:31])
+        ws.column_dimensions["A"].width = 28
+        head = []
+        for h in headers:
+            c = WriteOnlyCell(ws, value=h)
+            c.font = Font(bold=True)
+            head.append(c)
+        ws.append(head)
+        for row in rows:
+            ws.append(safe_row(ws, row))
+    buf = io.BytesIO()
+    wb.save(buf)
+    resp = HttpResponse(buf.getvalue(), content_type=XLSX_MIME)
+    resp["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return resp

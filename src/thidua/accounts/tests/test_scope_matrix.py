@@ -131,6 +131,8 @@ URL_CASES = {
     "imports:export": (None, {"kind": "people"}),
     "imports:job": ("job", {}),
     "eligibility:index": (None, {}),
+    "statistics:awards": (None, {}),
+    "statistics:decisions": (None, {}),
     "eligibility:unit_table": ("unit", {}),
     "eligibility:person_card": ("person", {}),
     "eligibility:explain": (None, {}),

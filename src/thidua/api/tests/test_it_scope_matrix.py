@@ -215,6 +215,7 @@ SUBJECT_OF_PARAMETER = {"person_id": "person", "citizen_id": "citizen_id", "pk":
 API_GLOBAL = {
     ("get", "/api/v1/units/"): "list", ("get", "/api/v1/clusters/"): "list",
     ("get", "/api/v1/party-orgs/"): "list", ("get", "/api/v1/people/"): "list",
+    ("get", "/api/v1/statistics/awards"): "list", ("get", "/api/v1/statistics/decisions"): "list",
     ("post", "/api/v1/units/"): "body_unit", ("post", "/api/v1/people/"): "body_unit",
     ("post", "/api/v1/eligibility/scope/"): "body_unit",
     ("post", "/api/v1/eligibility/"): "document", ("post", "/api/v1/eligibility/quota/grade/"): "pure",

@@ -34,6 +34,7 @@ from thidua.fund import services as fund_svc
 from thidua.notices import calendar as notices_calendar
 from thidua.organizations import services as org
 from thidua.people import validators as people_rules
+from thidua.records import statistics
 from thidua.records import validators as record_rules
 from thidua.rules import bonus as bonus_rules
 
@@ -52,7 +53,7 @@ def _rule(message: str) -> re.Pattern:
 UNSTATABLE = {
     # existence of a referenced code (unit, parent, members…): data, not shape
     "mã tham chiếu phải có sẵn": [api_errors.MSG_UNKNOWN_UNIT, people_rules.MSG_UNIT_UNKNOWN,
-                                  people_rules.MSG_PARTY_ORG_UNKNOWN],
+                                  people_rules.MSG_PARTY_ORG_UNKNOWN, statistics.MSG_UNIT],
     # uniqueness against stored rows
     "mã, số CCCD, số thẻ, bản ghi năm chưa có": [org.MSG_CODE_TAKEN, people_rules.MSG_CCCD_TAKEN,
                                                  people_rules.MSG_CARD_TAKEN, record_rules.MSG_DUPLICATE],
@@ -66,7 +67,8 @@ UNSTATABLE = {
     # cross-field rules, written in the schema's descriptions
     "quan hệ giữa các trường": [people_rules.MSG_START_BEFORE_OPEN, people_rules.MSG_LEAVE_ORDER,
                                 record_rules.MSG_CODE_SUBJECT, record_rules.MSG_STATS, org.MSG_NEED_TWO,
-                                org.MSG_NEED_PARTS, org.MSG_HEAD_NOT_MEMBER, MSG_RENAME_AND_UPDATE, MSG_NOTHING],
+                                org.MSG_NEED_PARTS, org.MSG_HEAD_NOT_MEMBER, MSG_RENAME_AND_UPDATE, MSG_NOTHING,
+                                statistics.MSG_YEARS],
     # official papers: a signed document is locked, the signer's authority, an annex row's width, what an
     # uploaded .docx holds (a file's content is not a schema)
     "văn bản đã ký, người ký, tệp mẫu": [
