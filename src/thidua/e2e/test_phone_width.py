@@ -73,3 +73,16 @@ def test_pages_fit_a_phone(live_server, browser_page, graded, personas, people, 
     page.wait_for_selector("#import-result")
     _fits(page, "import-preview", wide)
     assert not wide, f"wider than {WIDTH} px: {wide}"
+
+
+def test_the_menu_opens_from_one_button_on_a_phone(live_server, browser_page, personas):
+    page, base = browser_page, live_server.url
+    page.set_viewport_size({"width": WIDTH, "height": 844})
+    login(page, base, "officer_a")
+    page.goto(f"{base}/")
+    assert not page.is_visible("nav.mainnav")             # the header is one line: brand and the button
+    page.click("label[for=nav-toggle]")
+    page.click("nav.mainnav >> text=Cá nhân")
+    page.wait_for_url(f"{base}/ca-nhan/")
+    page.set_viewport_size({"width": 1280, "height": 800})
+    assert page.is_visible("nav.mainnav") and not page.is_visible("label[for=nav-toggle]")
