@@ -29,9 +29,10 @@ def cache_key(namespace: str, parts: tuple, version: int | None = None) -> str:
     return f"thidua:{namespace}:{version}:{digest}"
 
 
-def cached(namespace: str, parts: tuple, compute, timeout: int = CACHE_SECONDS):
-    """compute() once per data version for these parts; its result must be picklable and not None."""
-    key = cache_key(namespace, parts)
+def cached(namespace: str, parts: tuple, compute, timeout: int = CACHE_SECONDS, version: int | None = None):
+    """compute() once per data version for these parts; its result must be picklable and not None.
+    `version`: the data version when the caller read it already (a page caching several parts reads it once)."""
+    key = cache_key(namespace, parts, version)
     value = cache.get(key)
     if value is None:
         value = compute()

@@ -193,5 +193,9 @@ def unit_quota(request, code):
                  else {"ok": False, "message": MSG_COUNTS, "source": ""})
     return render(request, "eligibility/quota.html", {
         "unit": unit, "year": year, "year_error": year_error, "track": track, "nav": "eligibility", "check": check,
-        **YEARS, **cached("eligibility-quota", (unit.pk, year, track), lambda: svc.unit_quota(unit, year, track)),
+        **YEARS,
+        # the counts, caps and their reasons are the same for everyone who may open the unit: rendered once per
+        # data version
+        "body": cached("eligibility-quota", (unit.pk, year, track), lambda: render_to_string(
+            "eligibility/_quota_body.html", svc.unit_quota(unit, year, track))),
     })

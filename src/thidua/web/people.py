@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 
 from thidua.audit.selectors import audit_for_object
-from thidua.audit.versioning import cached
+from thidua.audit.versioning import cached, data_version
 from thidua.common.permissions import allowed, require
 from thidua.common.web import actor_of, apply_errors, paginate, query_without_page, scope_of
 from thidua.common.xlsx import xlsx_response
@@ -99,9 +99,17 @@ def _person_facts(person) -> dict:
 def person_detail(request, pk):
     scope = scope_of(request)
     person = sel.person_get_for_user(scope, pk)
+    version = data_version()
+    facts = cached("person-page", (person.pk,), lambda: _person_facts(person), version=version)
+    can_edit_history = allowed(scope, HISTORY_EDIT, YearRecord(person=person))
+    # the history table and the audit as HTML: the same for everyone with the same right to edit the history
+    history_html = cached("person-page-history", (person.pk, can_edit_history), lambda: render_to_string(
+        "people/_person_history.html", {"history": facts["history"], "can_edit_history": can_edit_history}),
+        version=version)
+    audit_html = cached("person-page-audit", (person.pk,), lambda: render_to_string(
+        "includes/audit.html", {"audit": facts["audit"]}), version=version)
     ctx = {
-        "person": person, "nav": "people",
-        **cached("person-page", (person.pk,), lambda: _person_facts(person)),
+        "person": person, "nav": "people", **facts, "history_html": history_html, "audit_html": audit_html,
         "can_edit": allowed(scope, PERSON_EDIT, person),
         "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(person=person)),
         "transfer_form": f.TransferForm(prefix="t"), "leave_form": f.LeaveForm(prefix="l"),

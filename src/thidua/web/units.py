@@ -7,12 +7,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count, Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 
 from thidua.audit.selectors import audit_for_object
-from thidua.audit.versioning import cached
+from thidua.audit.versioning import cached, data_version
 from thidua.common.numbers import vn_number
 from thidua.common.permissions import allowed
 from thidua.common.text import fold
@@ -37,20 +38,27 @@ TREE_LEVELS = 2  # levels of the unit tree shown at first (?all=1: every unit)
 def unit_tree(request):
     scope = scope_of(request)
     show_closed = request.GET.get("closed") == "1"
-    rows = sel.unit_tree_for_user(scope, include_closed=show_closed,
-                                 people_per_unit=cached("people-per-unit", (), people_selectors.people_count_by_unit))
     q = fold(request.GET.get("q", ""))
     show_all = request.GET.get("all") == "1"
+    # the same for every user of the same reach, until the data changes
+    tree = cached("unit-tree", (scope.view_key(), show_closed, q, show_all),
+                  lambda: _tree(scope, show_closed, q, show_all))
+    return render(request, "organizations/unit_tree.html", {
+        **tree, "q": request.GET.get("q", ""), "show_closed": show_closed, "nav": "units", "show_all": show_all,
+        "tree_levels": TREE_LEVELS, "can_create_root": scope.is_admin, "form": f.UnitCreateForm(),
+    })
+
+
+def _tree(scope, show_closed: bool, q: str, show_all: bool) -> dict:
+    rows = sel.unit_tree_for_user(scope, include_closed=show_closed,
+                                 people_per_unit=cached("people-per-unit", (), people_selectors.people_count_by_unit))
     n_units = len(rows)
     if q:
         rows = [r for r in rows if q in r["unit"].name_folded or q in r["unit"].code.lower()]
     elif not show_all:  # the first levels only (a province: ~120 of ~2,000 units); each unit page lists its own
         rows = [r for r in rows if r["level"] < TREE_LEVELS]
-    return render(request, "organizations/unit_tree.html", {
-        "rows": rows, "tree_html": _tree_html(rows), "q": request.GET.get("q", ""), "show_closed": show_closed,
-        "nav": "units", "n_units": n_units, "show_all": show_all, "partial": len(rows) < n_units and not q, "tree_levels": TREE_LEVELS,
-        "can_create_root": scope.is_admin, "form": f.UnitCreateForm(),
-    })
+    return {"n_rows": len(rows), "tree_html": _tree_html(rows), "n_units": n_units,
+            "partial": len(rows) < n_units and not q}
 
 
 def _tree_html(rows) -> str:
@@ -93,11 +101,20 @@ def _unit_facts(unit) -> dict:
 
 def _unit_context(request, unit):
     scope = scope_of(request)
+    can_edit_history = allowed(scope, HISTORY_EDIT, YearRecord(unit=unit))
+    version = data_version()
+    facts = cached("unit-page", (unit.pk,), lambda: _unit_facts(unit), version=version)
+    # the page's facts as HTML, the same for every user of the same reach (its links follow what the reader may
+    # open) and the same right to edit the history (its edit links): rendered once per data version
+    facts_html = cached("unit-page-html", (unit.pk, scope.view_key(), can_edit_history), lambda: render_to_string(
+        "organizations/_unit_facts.html", {**facts, "unit": unit, "scope": scope, "can_edit_history": can_edit_history}),
+        version=version)
+    audit_html = cached("unit-page-audit", (unit.pk,), lambda: render_to_string(
+        "includes/audit.html", {"audit": facts["audit"]}), version=version)
     return {
-        "unit": unit, "nav": "units",
-        **cached("unit-page", (unit.pk,), lambda: _unit_facts(unit)),
+        "unit": unit, "nav": "units", **facts, "facts_html": facts_html, "audit_html": audit_html,
         "can_edit": allowed(scope, UNIT_EDIT, unit),
-        "can_edit_history": allowed(scope, HISTORY_EDIT, YearRecord(unit=unit)),
+        "can_edit_history": can_edit_history,
         "grade_years": _grade_years(scope, unit),
         "forms": {
             "create": f.UnitCreateForm(prefix="create"), "rename": f.UnitRenameForm(prefix="rename"),
