@@ -163,9 +163,7 @@ def _posting_for(scope, pk: int) -> Posting:
     p = Posting.objects.select_related("round__unit").filter(pk=pk).first()
     if p is None:
         raise Http404(MSG_NOT_FOUND)
-    sel.round_get_for_user(scope, p.round_id)
-    if not (scope.is_admin or scope.can_unit(p.round.unit, "view")):
-        raise Http404(MSG_NOT_FOUND)
+    sel.round_get_for_user(scope, p.round_id)   # whoever sees the round sees its posting (the list is public)
     return p
 
 
@@ -197,7 +195,9 @@ def posting_detail(request, pk: int):
         p.form_label = svc.form_label(p.form)
     return render(request, "commendations/posting_detail.html", {
         "nav": "awards", "post": post, "proposals": proposals, "manage": manage, "form": form,
-        "comments": post.comments.select_related("proposal"),
+        # the comments go to the council: the round's level (and the council) read them, not the lower units
+        "comments": post.comments.select_related("proposal") if scope.is_admin or scope.can_unit(
+            post.round.unit, "view") else None,
         "public_url": request.build_absolute_uri(f"/cong-khai/{post.public_token}/") if post.public_token else ""})
 
 

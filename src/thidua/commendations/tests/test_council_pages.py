@@ -190,3 +190,33 @@ def test_propose_everyone_eligible_from_the_table(client, actors, org, staff, rn
     assert "Không có đợt khen thưởng đang mở" in _text(r)
     client.force_login(actors["m1"])
     assert "<form" not in _text(client.get("/khen-thuong/de-nghi-tu-bang/VA/?year=2025&target=LDTT&status=yes"))
+
+
+@pytest.mark.parametrize("url, data", [
+    ("/khen-thuong/phien-hop/{s}/bang-phieu/KHONG-CO/vong-hai/", {}),
+    ("/khen-thuong/phien-hop/{s}/bang-phieu/LDTT%00/vong-hai/", {}),
+    ("/khen-thuong/phien-hop/{s}/bang-phieu/LDTT/quyet-dinh/", {"selected": ["abc", "99999999999999999999"],
+                                                                 "reason": "x\x07"}),
+    ("/khen-thuong/vong-hai/999999/", {"picks": ["1"]}),
+    ("/khen-thuong/vong-hai/999999/ket-thuc/", {}),
+    ("/khen-thuong/hoi-dong/thanh-vien/999999/thoi/", {}),
+    ("/khen-thuong/de-nghi-tu-bang/KHONG-CO/", {"target": "LDTT", "status": "yes", "year": "2025"}),
+    ("/khen-thuong/de-nghi-tu-bang/PA1/", {"target": "x" * 300, "status": "yes", "year": "99999", "round": "x"}),
+    ("/cong-khai/%00/", {}),
+])
+def test_bad_input_never_answers_500(client, actors, tied_session, url, data):
+    client.force_login(actors["m1"])
+    r = client.post(url.format(s=tied_session.pk), data)
+    assert r.status_code in (302, 400, 403, 404, 405)
+    r = client.get(url.format(s=tied_session.pk))
+    assert r.status_code in (200, 302, 400, 403, 404, 405)
+
+
+def test_bad_member_and_comment_input_is_answered_at_the_field(client, actors, council, posting):
+    client.force_login(actors["officer_a"])
+    url = f"/khen-thuong/hoi-dong/{council['council'].pk}/"
+    r = client.post(url, {"username": "officer_b", "role": "member", "full_name": "Tên\x07lạ"})
+    assert r.status_code == 200 and "errorlist" in _text(r)
+    r = client.post(f"/khen-thuong/cong-khai/{posting.pk}/", {"received_on": TODAY.strftime("%d/%m/%Y"),
+                                                             "text": "nội dung\x00", "proposal": "abc"})
+    assert r.status_code in (200, 400) and not PostingComment.objects.exists()
