@@ -2,9 +2,11 @@
 second secret ballot or by the council's decision recorded by the chair (§1.3)."""
 import datetime
 import json
+import threading
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import connection, connections
 
 from thidua.audit.models import AuditEvent
 from thidua.commendations import council as cs
@@ -181,3 +183,31 @@ def test_no_second_ballot_before_the_first_is_closed(agenda, ctx):
     with pytest.raises(ValidationError) as exc:
         ca.runoff_open(**ctx("officer_a"), session=agenda["session"], form="LDTT")
     assert "đã kết thúc bỏ phiếu vòng một" in _msg(exc)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks and concurrent inserts: PostgreSQL")
+@pytest.mark.django_db(transaction=True)
+def test_one_second_ballot_per_member_when_ballots_arrive_together(tied, ctx):
+    r = ca.runoff_open(**ctx("officer_a"), session=tied["session"], form="LDTT")
+    barrier = threading.Barrier(10)
+    outcomes = []
+
+    def cast(i):
+        try:
+            barrier.wait()
+            ca.runoff_cast(**ctx(f"m{i}"), runoff=r, picks=[tied["ha"]])
+            outcomes.append("ok")
+        except ValidationError as exc:
+            outcomes.append(" ".join(exc.messages))
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=cast, args=(1 + k % 5,)) for k in range(10)]  # each member twice at once
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert outcomes.count("ok") == 5 and all("mỗi thành viên chỉ có một phiếu" in o for o in outcomes if o != "ok")
+    assert RunoffReceipt.objects.filter(runoff=r).count() == 5
+    assert Runoff.objects.get(pk=r.pk).ballots == 5
+    assert r.candidates.get(nominee__proposal_id=tied["ha"]).votes == 5
