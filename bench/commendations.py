@@ -152,7 +152,8 @@ def council(rnd, w, officer, members):
     from thidua.commendations.models import Proposal
 
     c = cs.council_create(**w, unit=rnd.unit, name="Hội đồng TĐKT (bench)")
-    roles = ["chair"] + ["vice_chair"] * 2 + ["member"] * (MEMBERS - 3)
+    # a council sits only when complete (one chair, a secretary): the last member is also its secretary
+    roles = ["chair"] + ["vice_chair"] * 2 + ["member"] * (MEMBERS - 4) + ["member_secretary"]
     cmembers = [cs.council_member_add(**w, council=c, user=u, role=r, full_name=f"Thành viên {i + 1}")
                 for i, (u, r) in enumerate(zip(members, roles, strict=True))]
     picked = list(Proposal.objects.filter(round=rnd).order_by("pk")[:NOMINEES])

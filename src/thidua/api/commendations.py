@@ -350,3 +350,9 @@ def move_session(request, session_id: int, transition: Literal["open_vote", "clo
                               session=sel.session_get_for_user(scope, session_id), transition=transition,
                               reason=payload.reason)
     return _session_out(s)
+
+
+# creating a council (api/commendations_council.py) lives on this router: the path is GET /councils's
+from thidua.api import commendations_council as _council_api  # noqa: E402
+
+router.post("/councils", response={201: _council_api.CouncilOut, **ERRORS})(_council_api.create_council)

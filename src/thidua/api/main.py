@@ -11,6 +11,7 @@ from thidua.api import (
     audit,
     clusters,
     commendations,
+    commendations_council,
     documents,
     eligibility,
     errors,
@@ -39,6 +40,7 @@ ROUTERS: list[tuple[str, Router]] = [
     ("/v1/", notices.router),      # calendar/…
     ("/v1/", notices.me_router),   # me/deadlines, me/notifications
     ("/v1/commendations/", commendations.router),
+    ("/v1/commendations/", commendations_council.router),   # councils, posting comments, ties
     ("/v1/", statistics.router),
 ]
 

@@ -119,6 +119,33 @@ OPERATIONS.update({
     f"{_C}enter_paper_ballots": ("Nhập phiếu giấy, ý kiến bằng văn bản", "Thư ký nhập; phiếu không gắn với thành viên."),
     f"{_C}move_session": ("Mở hoặc kết thúc bỏ phiếu", "Mở khi đủ số thành viên dự họp; kết thúc khi đủ phiếu hoặc ghi lý do."),
 })
+# councils and their members, comments on public postings, ties at a cap (api/commendations_council.py)
+_CC = "thidua_api_commendations_council_"
+OPERATIONS.update({
+    f"{_CC}create_council": ("Lập Hội đồng TĐKT", "Hội đồng của một cấp (mã đơn vị), tên và nhiệm kỳ."),
+    f"{_CC}get_council": ("Xem Hội đồng TĐKT", "Thành viên đang tham gia và những gì Hội đồng còn thiếu để họp "
+                          "(`gaps`): một Chủ tịch, một Thư ký, số thành viên biểu quyết tối thiểu."),
+    f"{_CC}add_council_member": ("Thêm thành viên Hội đồng", "Theo tên đăng nhập và chức danh; không quá một Chủ "
+                                 "tịch, một Thư ký; Hội đồng cấp tỉnh 3–4 Phó Chủ tịch."),
+    f"{_CC}remove_council_member": ("Cho thành viên thôi tham gia Hội đồng",
+                                    "Không được khi thành viên đang trong phiên họp chưa kết thúc bỏ phiếu."),
+    f"{_CC}list_posting_comments": ("Góp ý nhận được khi công khai", ""),
+    f"{_CC}add_posting_comment": ("Ghi nhận góp ý khi công khai",
+                                  "Người góp ý, ngày nhận (trong thời gian lấy ý kiến), nội dung, về hồ sơ nào."),
+    f"{_CC}get_public_posting": ("Danh sách công khai lấy ý kiến Nhân dân",
+                                 "Không cần mã API: danh sách người được đề nghị và thời gian lấy ý kiến, theo "
+                                 "đường dẫn công khai của đợt đăng."),
+    f"{_CC}list_ties": ("Trường hợp bằng phiếu ở chỉ tiêu", "Số suất còn lại, người bằng phiếu, bỏ phiếu vòng hai "
+                        "(số phiếu vòng hai chỉ có khi đã kết thúc)."),
+    f"{_CC}open_runoff": ("Mở bỏ phiếu kín vòng hai", "Giữa những người bằng phiếu của danh hiệu `form`."),
+    f"{_CC}decide_tie": ("Ghi quyết định của Hội đồng về trường hợp bằng phiếu",
+                         "Chủ tịch Hội đồng chọn đúng số suất còn lại, ghi lý do; kết quả được chốt."),
+    f"{_CC}cast_runoff_ballot": ("Bỏ phiếu kín vòng hai", "Chọn tối đa số suất còn lại; mỗi thành viên có mặt một "
+                                 "phiếu; hệ thống không lưu ai chọn gì."),
+    f"{_CC}enter_runoff_paper": ("Nhập phiếu giấy vòng hai", "Thư ký nhập phiếu của thành viên có mặt."),
+    f"{_CC}close_runoff": ("Kết thúc bỏ phiếu vòng hai", "Khi đủ phiếu hoặc ghi lý do; nếu vẫn bằng phiếu, Chủ tịch "
+                           "ghi quyết định của Hội đồng."),
+})
 for _kind, _name in HISTORY_KINDS.items():
     OPERATIONS[f"person_history_add_{_kind}"] = (f"Thêm {_name} cho cá nhân", "")
     OPERATIONS[f"unit_history_add_{_kind}"] = (f"Thêm {_name} cho tập thể", "")

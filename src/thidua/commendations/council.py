@@ -46,6 +46,21 @@ MSG_COUNCIL_NAME = "Cần nhập tên Hội đồng."
 MSG_MEMBER_ROLE = "Chức danh trong Hội đồng không hợp lệ."
 MSG_MEMBER_TWICE = "{name} đã là thành viên của Hội đồng."
 MSG_NO_MEMBERS = "Hội đồng chưa có thành viên có quyền biểu quyết."
+MSG_ROLE_FULL = {
+    "chair": "Hội đồng đã có Chủ tịch: mỗi Hội đồng chỉ có một Chủ tịch.",
+    "secretary": "Hội đồng đã có Thư ký: mỗi Hội đồng chỉ có một Thư ký (hoặc Ủy viên kiêm Thư ký).",
+    "vice_chair": "Hội đồng cấp tỉnh có từ 3 đến 4 Phó Chủ tịch (Nghị định 91/2017/NĐ-CP, Điều 63, khoản 2).",
+}
+MSG_INCOMPLETE = "Hội đồng chưa đủ thành phần để họp: {gaps}."
+GAP_WORDS = {"chair": "thiếu Chủ tịch Hội đồng", "secretary": "thiếu Thư ký Hội đồng",
+             "vice_chair": "cần thêm {n} Phó Chủ tịch", "voting": "cần thêm {n} thành viên biểu quyết"}
+
+
+def composition_gaps(council: Council) -> list[str]:
+    """What the council lacks before it may sit, in words (empty when complete)."""
+    roles = list(council.members.filter(removed_at__isnull=True).values_list("role", flat=True))
+    gaps = rb.composition_gaps(roles, province=council.unit.kind == "province")
+    return [GAP_WORDS[k].format(n=n) for k, n in gaps.items()]
 MSG_SESSION_ROUND = "Đợt khen thưởng không thuộc cấp của Hội đồng."
 MSG_CAP = "Chỉ tiêu tối đa của {form} phải là số nguyên không âm, cho danh hiệu, hình thức của đợt."
 MSG_NOT_PREPARING = "Chỉ thay đổi thành phần dự họp và danh sách xét khi phiên họp đang chuẩn bị."
@@ -96,9 +111,20 @@ def council_member_add(*, actor: Actor, scope: Scope, council: Council, user, ro
     if role not in CouncilRole.values:
         raise ValidationError({"role": MSG_MEMBER_ROLE})
     name = clean_text(full_name or "", "full_name", 255).strip() or user.get_full_name() or user.username
-    if council.members.filter(user=user).exists():
+    Council.objects.select_for_update().filter(pk=council.pk).first()   # one change of membership at a time
+    old = council.members.filter(user=user).first()
+    if old is not None and old.removed_at is None:
         raise ValidationError({"user": MSG_MEMBER_TWICE.format(name=name)})
-    member = CouncilMember.objects.create(council=council, user=user, role=role, full_name=name)
+    roles = list(council.members.filter(removed_at__isnull=True).values_list("role", flat=True))
+    full = rb.role_room(roles, role, province=council.unit.kind == "province")
+    if full:
+        raise ValidationError({"role": MSG_ROLE_FULL[full]})
+    if old is not None:   # a member who left and comes back: the same row (the minutes of past sessions name it)
+        old.role, old.full_name, old.removed_at = role, name, None
+        old.save(update_fields=["role", "full_name", "removed_at"])
+        member = old
+    else:
+        member = CouncilMember.objects.create(council=council, user=user, role=role, full_name=name)
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=council, after={"member": name, "role": role},
                  verb="council_member_add")
     return member
@@ -108,7 +134,7 @@ def council_member_add(*, actor: Actor, scope: Scope, council: Council, user, ro
 
 
 def voting_members(council: Council) -> list[CouncilMember]:
-    return [m for m in council.members.all() if m.role in VOTING_ROLES]
+    return [m for m in council.members.filter(removed_at__isnull=True) if m.role in VOTING_ROLES]
 
 
 def _clean_caps(caps: dict | None, round: Round) -> dict:
@@ -138,10 +164,14 @@ def session_create(*, actor: Actor, scope: Scope, council: Council, round: Round
     members = voting_members(council)
     if not members:
         raise ValidationError({"council": MSG_NO_MEMBERS})
+    gaps = composition_gaps(council)
+    if gaps:
+        raise ValidationError({"council": MSG_INCOMPLETE.format(gaps="; ".join(gaps))})
     session.members_total = len(members)
     session.state = SESSION.initial
     session.save()
-    SessionMember.objects.bulk_create([SessionMember(session=session, member=m) for m in council.members.all()])
+    SessionMember.objects.bulk_create([SessionMember(session=session, member=m)
+                                       for m in council.members.filter(removed_at__isnull=True)])
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=session.council, after={
         "session": session.pk, "round": round.pk, "meets_on": meets_on.isoformat()}, verb="session_create")
     return session

@@ -123,6 +123,8 @@ class Posting(models.Model):
     ends_on = models.DateField("hết hạn lấy ý kiến")
     proposals = models.ManyToManyField(Proposal, related_name="postings")
     created_by = models.CharField(max_length=150, blank=True)
+    # the unguessable address of the public, read-only page of the posting (/cong-khai/<token>/)
+    public_token = models.CharField(max_length=43, null=True, blank=True, unique=True)
 
     class Meta:
         ordering = ["-starts_on", "pk"]
@@ -165,6 +167,8 @@ class CouncilMember(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     full_name = models.CharField("họ tên", max_length=255)
     role = models.CharField("chức danh", max_length=20, choices=CouncilRole.choices)
+    # a member who sat in a session is never deleted (the minutes name them): removal only dates it
+    removed_at = models.DateTimeField("thôi tham gia từ", null=True, blank=True)
 
     class Meta:
         ordering = ["pk"]
@@ -235,3 +239,45 @@ class BallotReceipt(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["session", "member"], name="uniq_ballot_per_member")]
+
+
+class Runoff(models.Model):
+    """The second secret ballot among nominees of one form tied at the edge of its cap (rules.ballot,
+    param.cap_tiebreak = "council_decides"): the same secrecy as the first — a tally per candidate and
+    the set of who has voted, never a row per choice — or, where it ties again, the council's decision
+    recorded by the chair with its reason."""
+
+    VOTING, TIED, DONE = "voting", "tied", "done"
+    session = models.ForeignKey(Session, on_delete=models.CASCADE, related_name="runoffs")
+    form = models.CharField(max_length=20)
+    seats = models.PositiveSmallIntegerField("số suất còn lại")
+    state = models.CharField(max_length=8, default=VOTING)
+    ballots = models.PositiveSmallIntegerField("số phiếu đã nhận", default=0)
+    close_reason = models.TextField(blank=True)
+    decided_by = models.CharField(max_length=150, blank=True)
+    decision_reason = models.TextField("lý do quyết định của Hội đồng", blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class RunoffCandidate(models.Model):
+    runoff = models.ForeignKey(Runoff, on_delete=models.CASCADE, related_name="candidates")
+    nominee = models.ForeignKey(Nominee, on_delete=models.CASCADE, related_name="+")
+    votes = models.PositiveSmallIntegerField(default=0)
+    result = models.CharField(max_length=10, blank=True)   # selected / over_cap / tie
+
+    class Meta:
+        ordering = ["pk"]
+        constraints = [models.UniqueConstraint(fields=["runoff", "nominee"], name="uniq_runoff_candidate")]
+
+
+class RunoffReceipt(models.Model):
+    """That a member has cast the second ballot (and how), never what."""
+
+    runoff = models.ForeignKey(Runoff, on_delete=models.CASCADE, related_name="receipts")
+    member = models.ForeignKey(CouncilMember, on_delete=models.PROTECT, related_name="+")
+    how = models.CharField(max_length=8)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["runoff", "member"], name="uniq_runoff_ballot_per_member")]

@@ -37,7 +37,7 @@ def council_level_in_scope(scope, obj) -> bool:
 def is_council_secretary(scope, obj) -> bool:
     from_obj = getattr(obj, "council", obj)
     return scope.user_id is not None and from_obj.members.filter(
-        user_id=scope.user_id, role__in=["secretary", "member_secretary"]).exists()
+        user_id=scope.user_id, role__in=["secretary", "member_secretary"], removed_at__isnull=True).exists()
 
 
 def _round_state(proposal) -> str:
@@ -52,3 +52,14 @@ PROPOSAL_ROUTE = permission("proposal.route", is_admin | (officer & round_level_
 COUNCIL_MANAGE = permission("council.manage", is_admin | (officer & council_level_in_scope))
 SESSION_MANAGE = permission("session.manage", is_admin | (officer & council_level_in_scope) | is_council_secretary)
 PAPER_BALLOTS = permission("session.paper_ballots", is_admin | is_council_secretary)
+
+
+@rules.predicate
+def is_council_chair(scope, obj) -> bool:
+    council = getattr(obj, "council", obj)
+    return scope.user_id is not None and council.members.filter(
+        user_id=scope.user_id, role="chair", removed_at__isnull=True).exists()
+
+
+# the chair records the council's decision between nominees still tied after the second ballot
+TIE_DECIDE = permission("session.tie_decide", is_admin | is_council_chair)

@@ -7,13 +7,12 @@ Eligibility comes from `thidua.eligibility.services` (the rules engine): only a 
 `eligible: true` goes forward, and its answer is frozen into the proposal."""
 import datetime
 import io
+import secrets
 
-import numpy as np
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
-from thidua import rules
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_bulk, audit_record
 from thidua.commendations import permissions  # noqa: F401  (declares the permissions the services require)
@@ -73,6 +72,8 @@ MSG_POSTING_EMPTY = "Chưa chọn hồ sơ nào để đăng công khai."
 MSG_POSTING_STATE = "{name}: chỉ đăng công khai hồ sơ đã thẩm định."
 MSG_COMMENT_TEXT = "Cần nhập nội dung góp ý."
 MSG_COMMENT_PROPOSAL = "Hồ sơ không nằm trong danh sách đã đăng công khai."
+MSG_COMMENT_PERIOD = ("Góp ý nhận ngày {day} nằm ngoài thời gian lấy ý kiến ({start} – {end}): "
+                      "chỉ ghi nhận góp ý nhận được trong thời gian đăng công khai.")
 
 ATTACH_TYPES = (".pdf", ".docx", ".xlsx", ".jpg", ".jpeg", ".png")
 ATTACH_MAX_MB = 10
@@ -313,19 +314,18 @@ def proposal_create(*, actor: Actor, scope: Scope, round: Round, proposing_unit:
         raise ValidationError({"form": problem})
     if simplified_ground and simplified_ground not in SIMPLIFIED_GROUNDS:
         raise ValidationError({"simplified_ground": MSG_GROUND})
-    subjects = (elig.adapter.people_subjects([person.pk], years=elig._window(round.year)) if person is not None
-                else elig.adapter.unit_subjects([collective.pk], years=elig._window(round.year)))
-    answer = elig._answer(subjects, [{"subject": subjects[0]["id"], "target": form, "year": round.year}])[0]
+    frozen = elig.frozen_answer(form=form, year=round.year, person=person, collective=collective)
+    answer, facts = frozen["answer"], frozen["facts"]
     refusal = eligibility_refusal(answer, name=name, form=form, year=round.year)
     if refusal:
         raise ValidationError({"form": refusal})
     prop.subject_name = name
-    prop.answer = {"answer": answer, "facts": subjects[0]}
+    prop.answer = {"answer": answer, "facts": facts}
     prop.regime = answer.get("regime") or ""
     prop.simplified_ground = simplified_ground
     prop.minutes = _clean_minutes(minutes)
     prop.report = clean_text(report or "", "report", 20000) or draft_report(
-        subjects[0], name=name, position=getattr(person, "position", ""),
+        facts, name=name, position=getattr(person, "position", ""),
         unit_name=(person.unit.name if person is not None and person.unit_id else proposing_unit.name),
         form=form, year=round.year)
     prop.state = PROPOSAL.initial
@@ -436,14 +436,8 @@ def proposal_bulk_create(*, actor: Actor, scope: Scope, round: Round, proposing_
 
 
 def _eligible_people(unit: Unit, year: int, forms: list[str]) -> dict[str, set[int]]:
-    """Per form, the people under `unit` the engine answers eligible: the columnar path of
-    `eligibility.services.people_with_verdict`, its history read once for every form."""
-    history = elig.columnar_loader.load_people(unit_path=unit.path, years=elig._window(year))
-    if history.n == 0:
-        return {f: set() for f in forms}
-    verdicts = rules.evaluate_matrix(history, forms, year)
-    yes = elig.VERDICT_CODE[True]
-    return {f: {int(history.ids[i][2:]) for i in np.flatnonzero(verdicts[f] == yes)} for f in forms}
+    """Per form, the people under `unit` the engine answers eligible (eligibility's columnar path)."""
+    return elig.people_eligible(unit, year, forms)
 
 
 def _bulk_duplicate(taken: set[str], awarded: bool, *, name: str, form: str, year: int) -> str | None:
@@ -475,7 +469,7 @@ def _bulk(actor: Actor, rnd: Round, unit: Unit, forms: list[str]) -> dict:
     rows, skipped = [], []
     for form in forms:
         for pid in sorted(eligible[form]):
-            key = elig.adapter.person_key(pid)
+            key = elig.person_key(pid)
             answer = result["answers"].get(key, {}).get(form)
             name = names.get(pid, "")
             problem = _bulk_duplicate(taken.get(pid, set()), (pid, form) in awarded, name=name, form=form, year=year)
@@ -527,7 +521,8 @@ def posting_create(*, actor: Actor, scope: Scope, round: Round, proposals: list[
         if p.round_id != round.pk or p.state != "appraised":
             raise ValidationError({"proposals": MSG_POSTING_STATE.format(name=p.subject_name)})
     posting = Posting.objects.create(round=round, where=where, starts_on=starts_on, working_days=days,
-                                     ends_on=_working_days_after(starts_on, days), created_by=actor.label)
+                                     ends_on=_working_days_after(starts_on, days), created_by=actor.label,
+                                     public_token=secrets.token_urlsafe(24))
     posting.proposals.set(locked)
     for p in locked:
         move = check_transition(PROPOSAL, "post", scope=scope, obj=p, state=p.state)
@@ -550,9 +545,13 @@ def posting_comment_add(*, actor: Actor, scope: Scope, posting: Posting, author:
         raise ValidationError({"text": MSG_COMMENT_TEXT})
     if proposal is not None and not posting.proposals.filter(pk=proposal.pk).exists():
         raise ValidationError({"proposal": MSG_COMMENT_PROPOSAL})
+    received_on = received_on or _today()
+    if not posting.starts_on <= received_on <= posting.ends_on:
+        raise ValidationError({"received_on": MSG_COMMENT_PERIOD.format(
+            day=_vn_date(received_on), start=_vn_date(posting.starts_on), end=_vn_date(posting.ends_on))})
     c = PostingComment.objects.create(posting=posting, proposal=proposal, text=text,
                                       author=clean_text(author or "", "author", 255).strip() or "Không ghi tên",
-                                      received_on=received_on or _today())
+                                      received_on=received_on)
     audit_record(actor=actor, action=AuditEvent.CREATE, obj=posting.round, after={"comment": c.pk,
                  "proposal": proposal.pk if proposal else None}, verb="posting_comment")
     return c

@@ -25,3 +25,21 @@ urlpatterns = [
     path("khen-thuong/phien-hop/<int:pk>/phieu-giay/", views.paper_ballots, name="paper_ballots"),
     path("khen-thuong/phien-hop/<int:pk>/<slug:transition>/", views.session_move, name="session_move"),
 ]
+
+# councils and their members, comments on public postings (and their public page), ties at a cap,
+# proposing from the eligibility table (commendations/views_council.py)
+from thidua.commendations import views_council as vc  # noqa: E402
+
+urlpatterns += [
+    path("khen-thuong/hoi-dong/", vc.council_list, name="council_list"),
+    path("khen-thuong/hoi-dong/<int:pk>/", vc.council_detail, name="council_detail"),
+    path("khen-thuong/hoi-dong/thanh-vien/<int:pk>/thoi/", vc.council_member_remove, name="council_member_remove"),
+    path("khen-thuong/cong-khai/<int:pk>/", vc.posting_detail, name="posting_detail"),
+    path("cong-khai/<str:token>/", vc.posting_public, name="posting_public"),
+    path("khen-thuong/phien-hop/<int:pk>/bang-phieu/<str:form>/vong-hai/", vc.runoff_open, name="runoff_open"),
+    path("khen-thuong/phien-hop/<int:pk>/bang-phieu/<str:form>/quyet-dinh/", vc.tie_decide, name="tie_decide"),
+    path("khen-thuong/vong-hai/<int:pk>/", vc.runoff_ballot, name="runoff_ballot"),
+    path("khen-thuong/vong-hai/<int:pk>/phieu-giay/", vc.runoff_paper, name="runoff_paper"),
+    path("khen-thuong/vong-hai/<int:pk>/ket-thuc/", vc.runoff_close, name="runoff_close"),
+    path("khen-thuong/de-nghi-tu-bang/<str:code>/", vc.propose_from_table, name="propose_from_table"),
+]

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from thidua.commendations import council as cs
 from thidua.commendations import selectors as sel
 from thidua.commendations import services as svc
+from thidua.commendations import views_council as vc
 from thidua.commendations.models import Attendance, RoundKind
 from thidua.commendations.workflows import PROPOSAL, RETURN_REASONS, ROUND, SESSION, SIMPLIFIED_GROUNDS
 from thidua.common.permissions import allowed
@@ -349,7 +350,7 @@ def session_detail(request, pk: int):
         "nav": "awards", "s": s, "r": result, "manage": manage, "member": member, "voted": voted,
         "state_label": SESSION.states[s.state], "attendance": attendance, "statuses": Attendance.choices,
         "candidates": candidates, "missing": cs.missing_voters(s) if s.state == "voting" else [],
-        "secretary": allowed(scope, "session.paper_ballots", s),
+        "secretary": allowed(scope, "session.paper_ballots", s), **vc.session_ties(scope, s),
     })
 
 

@@ -425,3 +425,33 @@ def unit_table_page(unit: Unit, year: int, flt: dict, page: int, size: int | Non
             "n_collectives": len(unit_rows), "first": start + 1 if rows else 0, "last": start + len(rows),
             "targets": columns, "totals": [{"target": t, "label": target_label(t), "yes": totals[t][True],
                                             "no": totals[t][False], "unknown": totals[t][None]} for t in columns]}
+
+
+# --- the public entry points the commendation pipeline freezes into its dossiers -----------------------
+
+def frozen_answer(*, form: str, year: int, person: Person | None = None, collective: Unit | None = None) -> dict:
+    """The engine's answer for one subject (a person or a collective) and one title or form in `year`,
+    with the facts it was given: `{"answer": {...}, "facts": {...}}`, as a proposal freezes it into its
+    dossier. A subject whose stored history is refused answers unknown with the reason."""
+    if (person is None) == (collective is None):
+        raise ValueError("one subject: a person or a collective")
+    subjects = (adapter.people_subjects([person.pk], years=_window(year)) if person is not None
+                else adapter.unit_subjects([collective.pk], years=_window(year)))
+    answer = _answer(subjects, [{"subject": subjects[0]["id"], "target": form, "year": year}])[0]
+    return {"answer": answer, "facts": subjects[0]}
+
+
+def people_eligible(unit: Unit, year: int, forms: list[str]) -> dict[str, set[int]]:
+    """Per form, the ids of the people under `unit` the engine answers eligible in `year`: the columnar
+    path of `people_with_verdict`, the history read once for every form."""
+    history = columnar_loader.load_people(unit_path=unit.path, years=_window(year))
+    if history.n == 0:
+        return {f: set() for f in forms}
+    verdicts = rules.evaluate_matrix(history, forms, year)
+    yes = VERDICT_CODE[True]
+    return {f: {int(history.ids[i][2:]) for i in np.flatnonzero(verdicts[f] == yes)} for f in forms}
+
+
+def person_key(pk: int) -> str:
+    """The subject id of a person in the engine's answers (`unit_answers(...)["answers"]`)."""
+    return adapter.person_key(pk)

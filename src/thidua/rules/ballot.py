@@ -86,3 +86,74 @@ def select_within_cap(candidates: list[tuple[str, int]], cap: int | None) -> dic
         else:
             out[cid] = "over_cap"
     return out
+
+
+# --- council composition (commendation-rules.md §1.1) ----------------------------------------------
+
+@dataclass(frozen=True)
+class Composition:
+    """What a council must have before it sits. National texts fix the composition only for the central
+    and (2013) provincial councils; the rest are parameters with a default."""
+    chairs: int = 1                    # exactly one Chủ tịch Hội đồng
+    secretaries: int = 1               # exactly one Thư ký (or Ủy viên kiêm Thư ký)
+    min_voting: int = 5                # [unverified] param.council.min_voting_members = 5
+    province_vice_chairs: tuple[int, int] = (3, 4)   # NĐ 91/2017/NĐ-CP, Điều 63, khoản 2: 3 to 4 Phó Chủ tịch
+    source: str = ("commendation-rules.md §1.1: một Chủ tịch, Thư ký; cấp tỉnh 3–4 Phó Chủ tịch (Nghị định "
+                   "91/2017/NĐ-CP, Điều 63, khoản 2); tối thiểu 5 thành viên biểu quyết (mặc định "
+                   "param.council.min_voting_members, chưa kiểm chứng)")
+
+
+COMPOSITION = Composition()
+CHAIR, VICE_CHAIR, SECRETARY_ROLES, VOTING = "chair", "vice_chair", ("secretary", "member_secretary"), \
+    ("chair", "vice_chair", "member", "member_secretary")
+
+
+def role_room(roles: list[str], new_role: str, *, province: bool = False, c: Composition = COMPOSITION) -> str | None:
+    """Whether one more member with `new_role` fits the council whose members hold `roles`: the reason
+    key it does not ("chair", "secretary", "vice_chair"), or None."""
+    if new_role == CHAIR and roles.count(CHAIR) >= c.chairs:
+        return "chair"
+    if new_role in SECRETARY_ROLES and sum(r in SECRETARY_ROLES for r in roles) >= c.secretaries:
+        return "secretary"
+    if province and new_role == VICE_CHAIR and roles.count(VICE_CHAIR) >= c.province_vice_chairs[1]:
+        return "vice_chair"
+    return None
+
+
+def composition_gaps(roles: list[str], *, province: bool = False, c: Composition = COMPOSITION) -> dict[str, int]:
+    """What the council still lacks before it may sit: role key → how many more are needed."""
+    gaps = {}
+    if roles.count(CHAIR) < c.chairs:
+        gaps["chair"] = c.chairs - roles.count(CHAIR)
+    secretaries = sum(r in SECRETARY_ROLES for r in roles)
+    if secretaries < c.secretaries:
+        gaps["secretary"] = c.secretaries - secretaries
+    if province and roles.count(VICE_CHAIR) < c.province_vice_chairs[0]:
+        gaps["vice_chair"] = c.province_vice_chairs[0] - roles.count(VICE_CHAIR)
+    voting = sum(r in VOTING for r in roles)
+    if voting < c.min_voting:
+        gaps["voting"] = c.min_voting - voting
+    return gaps
+
+
+# --- ties at a cap: the second secret ballot (commendation-rules.md §1.3, param.cap_tiebreak) --------
+
+def seats_left(cap: int, selected: int) -> int:
+    """The places a cap leaves for the tied nominees once those ranked clearly within it are selected."""
+    return max(0, cap - selected)
+
+
+def runoff_ballot_ok(picks: int, seats: int) -> bool:
+    """A second-ballot paper may mark at most as many tied nominees as there are places (none is blank)."""
+    return 0 <= picks <= seats
+
+
+def resolve_runoff(votes: list[tuple[str, int]], seats: int) -> dict[str, str]:
+    """The second ballot among tied nominees (id, votes received) for `seats` places: "selected",
+    "over_cap", or "tie" again where the edge still ties (then the chair records the council's decision)."""
+    return select_within_cap(votes, seats)
+
+
+def decision_ok(chosen: int, seats: int) -> bool:
+    """The council's recorded decision picks exactly the places left."""
+    return chosen == seats

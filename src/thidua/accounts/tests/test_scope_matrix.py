@@ -168,6 +168,13 @@ URL_CASES = {
         "round_detail", "round_move", "propose", "propose_bulk", "propose_xlsx", "posting_create", "session_create",
         "proposal_detail", "proposal_attach", "proposal_move", "session_detail", "session_attendance",
         "session_agenda", "ballot", "paper_ballots", "session_move", "session_count", "proposal_dossier")},
+    # councils, posting comments, ties, proposing from the eligibility table: their out-of-scope cases are in
+    # commendations/tests/test_council_pages.py; the public posting page needs no login by design (its
+    # unguessable token is its only key, and it shows the names, forms, units and period, nothing else)
+    "commendations:council_list": (None, {}),
+    **{f"commendations:{name}": ("commendations", {}) for name in (
+        "council_detail", "council_member_remove", "posting_detail", "posting_public", "runoff_open", "tie_decide",
+        "runoff_ballot", "runoff_paper", "runoff_close", "propose_from_table")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}

@@ -246,6 +246,17 @@ API_GLOBAL = {
         ("post", "sessions/{session_id}/attendance"), ("post", "sessions/{session_id}/agenda"),
         ("post", "sessions/{session_id}/paper-ballots"),
         ("post", "sessions/{session_id}/{transition}")]},
+    # councils, posting comments, ties (api/commendations_council.py): scope cases in
+    # commendations/tests/test_council_api.py; the public posting is reached by its unguessable token only
+    ("post", "/api/v1/commendations/councils"): "body_unit",
+    ("get", "/api/v1/commendations/public/postings/{token}"): "pure",
+    **{(m, "/api/v1/commendations/" + p): "commendations" for m, p in [
+        ("get", "councils/{council_id}"), ("post", "councils/{council_id}/members"),
+        ("post", "councils/{council_id}/members/{member_id}/remove"),
+        ("get", "postings/{posting_id}/comments"), ("post", "postings/{posting_id}/comments"),
+        ("get", "ties/{session_id}"), ("post", "ties/{session_id}/{form}/runoff"),
+        ("post", "ties/{session_id}/{form}/decide"), ("post", "runoffs/{runoff_id}/ballot"),
+        ("post", "runoffs/{runoff_id}/paper"), ("post", "runoffs/{runoff_id}/close")]},
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},

@@ -274,3 +274,23 @@ def test_bad_explain_subjects_are_404(personas, url):
 @pytest.mark.parametrize("params", [{"forecast_grade": "bogus"}, {"forecast_initiative": "bogus"}, {"year": "x"}])
 def test_bad_card_parameters_fall_back(chain, personas, params):
     assert _client(personas["admin"]).get(f"/xet-danh-hieu/ca-nhan/{chain.pk}/the/", params).status_code == 200
+
+
+@pytest.mark.django_db
+def test_frozen_answer_is_the_engines_answer_with_its_facts(people, org):
+    """The public entry point the commendation pipeline freezes into a dossier (eligibility.services)."""
+    from thidua.eligibility import services as elig
+
+    person = next(iter(people.values())) if isinstance(people, dict) else people[0]
+    year = 2025
+    frozen = elig.frozen_answer(form="LDTT", year=year, person=person)
+    assert frozen["answer"] == elig.person_answers(person, year, ["LDTT"])[0]
+    assert frozen["facts"]["id"] == elig.person_key(person.pk)
+    unit = org["PA1"]
+    assert elig.frozen_answer(form="TTLDTT", year=year, collective=unit)["answer"] == \
+        elig.collective_answers(unit, year, ["TTLDTT"])[0]
+    with pytest.raises(ValueError):
+        elig.frozen_answer(form="LDTT", year=year)
+    eligible = elig.people_eligible(org["BO"], year, ["LDTT"])
+    assert set(eligible) == {"LDTT"}
+    assert eligible["LDTT"] == set(elig.people_with_verdict(org["BO"], year, "LDTT", True))
