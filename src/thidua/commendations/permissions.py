@@ -52,3 +52,29 @@ PROPOSAL_ROUTE = permission("proposal.route", is_admin | (officer & round_level_
 COUNCIL_MANAGE = permission("council.manage", is_admin | (officer & council_level_in_scope))
 SESSION_MANAGE = permission("session.manage", is_admin | (officer & council_level_in_scope) | is_council_secretary)
 PAPER_BALLOTS = permission("session.paper_ballots", is_admin | is_council_secretary)
+
+
+@rules.predicate
+def issuer_in_scope(scope, obj) -> bool:
+    """The conferring level of a decision (or of a session's council) lies in the officer's reach."""
+    unit = _issuer(obj)
+    return unit is not None and scope.can_unit(unit, "edit_history")
+
+
+@rules.predicate
+def issuer_visible(scope, obj) -> bool:
+    unit = _issuer(obj)
+    return unit is not None and scope.can_unit(unit, "view")
+
+
+def _issuer(obj):
+    if obj is None:
+        return None
+    unit = getattr(obj, "issuer", None) or getattr(getattr(obj, "council", None), "unit", None)
+    if unit is None and getattr(obj, "round", None) is not None:
+        unit = obj.round.unit
+    return unit
+
+
+DECISION_MANAGE = permission("decision.manage", is_admin | (officer & issuer_in_scope))
+DECISION_VIEW = permission("decision.view", is_admin | issuer_visible)
