@@ -544,3 +544,72 @@ def decision_summary(d: Decision) -> dict:
             "paid_text": vn_number(paid) + " đ"}
 
 
+
+
+# --- the session's papers ---------------------------------------------------------------------------
+
+MSG_PAPER_KIND = "Chọn Biên bản kiểm phiếu hoặc Biên bản họp."
+MSG_PAPER_EXISTS = "Phiên họp đã có {title} (đã ký, cấp số): không soạn lại."
+RESULT_WORDS = {"passed": "Đạt", "failed": "Không đạt", "over_cap": "Đạt tỷ lệ, vượt chỉ tiêu",
+                "tie": "Bằng phiếu, Hội đồng quyết định"}
+ATTENDANCE_WORDS = {"present": "có mặt", "absent": "vắng mặt", "written": "vắng mặt, có ý kiến bằng văn bản"}
+
+
+def session_paper_data(result: dict, kind: str) -> tuple[str, dict]:
+    """The summary and plain data of the vote-count minutes (`vote_count`) or the meeting minutes
+    (`minutes`), from the session's tally only: never a choice per voter (there is none to read)."""
+    day = _vn_date(result["meets_on"])
+    table = {"columns": ["STT", "Họ và tên, tên tập thể", "Danh hiệu, hình thức", "Đồng ý", "Không đồng ý",
+                         "Không biểu quyết", "Số phiếu cần đạt", "Kết quả"],
+             "rows": [[str(i), r["name"], r["form_label"], str(r["agree"]), str(r["reject"]),
+                       str(r["blank"]), str(r["required"]), RESULT_WORDS.get(r["result"], "")]
+                      for i, r in enumerate(result["nominees"], 1)]}
+    head = [f"Hôm nay, ngày {day}, {result['council']} họp xét khen thưởng đợt “{result['round']}” (năm thành tích "
+            f"{result['year']}).",
+            f"Tổng số thành viên Hội đồng: {result['members_total']}; có mặt: {result['present']}; "
+            f"vắng mặt có ý kiến bằng văn bản: {result['written']}; số thành viên cần có mặt: {result['quorum_need']}."]
+    if kind == "vote_count":
+        paragraphs = [*head,
+                      "Ban kiểm phiếu tiến hành kiểm phiếu bầu kín (Luật Thi đua, khen thưởng 2022; tỷ lệ tính trên "
+                      "tổng số thành viên Hội đồng).",
+                      f"Số phiếu phát ra: {result['present'] + result['written']}; số phiếu thu về: {result['ballots']}.",
+                      "Kết quả kiểm phiếu của từng trường hợp theo danh sách kèm theo."]
+        if result["close_reason"]:
+            paragraphs.append(f"Ghi chú khi kết thúc bỏ phiếu: {result['close_reason']}")
+        return f"Kiểm phiếu xét khen thưởng ngày {day}", {
+            "paragraphs": paragraphs, "annex": {"title": "KẾT QUẢ KIỂM PHIẾU", "subtitle": "", **table}}
+    members = [f"{m['name']} – {m['role']} ({ATTENDANCE_WORDS.get(m['attendance'], '')})" for m in result["members"]]
+    passed = [f"{r['name']} – {r['form_label']}" for r in result["passed"]]
+    paragraphs = [*head, "Thành phần:", *members,
+                  f"Nội dung: xét {len(result['nominees'])} hồ sơ đề nghị khen thưởng; biểu quyết bằng phiếu kín.",
+                  f"Kết quả: {len(passed)} trường hợp đạt số phiếu theo quy định"
+                  + (": " + "; ".join(passed[:200]) + "." if passed else "."),
+                  "Hội đồng thống nhất trình cấp có thẩm quyền quyết định khen thưởng các trường hợp đạt."]
+    return f"Họp xét khen thưởng ngày {day}", {"paragraphs": paragraphs,
+                                                "annex": {"title": "KẾT QUẢ BIỂU QUYẾT", "subtitle": "", **table}}
+
+
+@transaction.atomic
+def session_paper_draft(*, actor: Actor, scope: Scope, session: Session, kind: str) -> Document:
+    """Draft (or redraft while unsigned) the session's vote-count minutes or meeting minutes."""
+    s = Session.objects.select_for_update().select_related("council__unit", "round").get(pk=session.pk)
+    require(scope, "session.manage", s)
+    if kind not in ("vote_count", "minutes"):
+        raise ValidationError({"kind": MSG_PAPER_KIND})
+    if s.state != "closed":
+        raise ValidationError({"session": MSG_SESSION_OPEN})
+    field = "vote_count_document" if kind == "vote_count" else "minutes_document"
+    current = getattr(s, field)
+    summary, data = session_paper_data(session_result(s), kind)
+    if current is not None and current.is_signed:
+        raise ValidationError({"kind": MSG_PAPER_EXISTS.format(title=current.title.lower())})
+    if current is not None:
+        document = docs.document_update(actor=actor, scope=scope, document=current, summary=summary, data=data)
+    else:
+        document = docs.document_draft(actor=actor, scope=scope, kind=kind, issuer=s.council.unit, summary=summary,
+                                       data=data, series="HĐTĐKT", signer_position="Chủ tịch Hội đồng")
+        setattr(s, field, document)
+        s.save(update_fields=[field])
+    audit_record(actor=actor, action=AuditEvent.UPDATE, obj=s.council, verb=f"session_{kind}_draft",
+                 after={"session": s.pk, "document": document.pk})
+    return document

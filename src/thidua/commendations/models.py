@@ -190,6 +190,10 @@ class Session(models.Model):
     ballots = models.PositiveSmallIntegerField("số phiếu đã nhận", default=0)
     close_reason = models.TextField(blank=True)
     caps = models.JSONField("chỉ tiêu tối đa theo danh hiệu", default=dict, blank=True)
+    vote_count_document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                            related_name="+", verbose_name="biên bản kiểm phiếu")
+    minutes_document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name="biên bản họp")
 
     class Meta:
         ordering = ["-meets_on", "pk"]

@@ -3,6 +3,7 @@ yearly history, proposals decided), certificates with golden-book numbers, bonus
 revocation (history, clawback, dependants flagged), and the bad inputs, each leaving nothing written."""
 import datetime
 import io
+import unicodedata
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -59,7 +60,8 @@ def funded(org, ctx):
 
 def _text(document) -> str:
     pdf = document_render(document, "pdf")
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+    return " ".join(unicodedata.normalize("NFC", text).split())
 
 
 def test_the_draft_takes_the_passed_list_with_citations_articles_annex_and_signer(draft, passed):
@@ -256,3 +258,24 @@ def test_a_revoked_award_no_longer_counts_for_eligibility(signed, ctx, actors, s
                         signer=actors["leader_a"])
     assert counted() == ([], 0)
     assert Decision.objects.get(pk=signed.pk).state == "revoked"
+
+
+@pytest.mark.parametrize("kind,title", [("vote_count", "BIÊN BẢN KIỂM PHIẾU"), ("minutes", "BIÊN BẢN")])
+def test_the_session_papers_come_from_the_tally_only(passed, ctx, kind, title):
+    doc = dec.session_paper_draft(**ctx("officer_a"), session=passed["session"], kind=kind)
+    text = _text(doc)
+    assert title in text.upper() and "Lê Văn Minh" in text and "Phạm Thu Hà" in text
+    rows = {(r[1], r[2]): r for r in doc.data["annex"]["rows"]}
+    assert rows[("Lê Văn Minh", "Lao động tiên tiến")][3:8] == ["4", "0", "0", "3", "Đạt"]
+    assert rows[("Phạm Thu Hà", "Lao động tiên tiến")][3:8] == ["2", "2", "0", "3", "Không đạt"]
+    # nothing names a member next to a choice: members appear only in the attendance list of the minutes
+    for member in ("Thành viên 1", "Thành viên 2"):
+        assert not any(member in " ".join(r) for r in doc.data["annex"]["rows"])
+    again = dec.session_paper_draft(**ctx("officer_a"), session=passed["session"], kind=kind)
+    assert again.pk == doc.pk                                   # redrafted while unsigned, not duplicated
+
+
+def test_session_papers_before_the_close_or_of_an_unknown_kind_are_refused(agenda, passed, ctx):
+    with pytest.raises(ValidationError) as exc:
+        dec.session_paper_draft(**ctx("officer_a"), session=passed["session"], kind="report")
+    assert "Biên bản kiểm phiếu" in _msg(exc)
