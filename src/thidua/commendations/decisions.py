@@ -90,6 +90,18 @@ CITATIONS_LAW = ["Căn cứ Luật Thi đua, khen thưởng ngày 15 tháng 6 n�
                  "hành một số điều của Luật Thi đua, khen thưởng;"]
 
 
+MANAGED_BY = "Quyết định khen thưởng"
+
+
+def decision_url(decision: Decision) -> str:
+    return f"/khen-thuong/quyet-dinh/{decision.pk}/"
+
+
+def _managed_url(decision: Decision) -> None:
+    Document.objects.filter(pk=decision.document_id).update(managed_url=decision_url(decision))
+    decision.document.managed_url = decision_url(decision)
+
+
 def _today() -> datetime.date:
     return timezone.localdate()
 
@@ -218,9 +230,11 @@ def decision_draft(*, actor: Actor, scope: Scope, session: Session, proposals=No
         actor=actor, scope=scope, kind="decision", issuer=issuer, summary=summary,
         data=decision_data(session=s, rows=rows, awards=awards, issuer=issuer),
         recipients=["Như Điều 3;", "Hội đồng Thi đua – Khen thưởng;", "Lưu: VT, TĐKT."],
-        signer_position=f"Thủ trưởng {issuer.name}", signer_name=docs.signer_name_of(signer))
+        signer_position=f"Thủ trưởng {issuer.name}", signer_name=docs.signer_name_of(signer),
+        managed_by=MANAGED_BY)
     decision = Decision.objects.create(session=s, round=s.round, issuer=issuer, forms=forms, document=document,
                                        created_by=actor.label)
+    _managed_url(decision)
     for a in awards:
         a.decision = decision
     DecisionAward.objects.bulk_create(awards)
@@ -260,7 +274,7 @@ def decision_sign(*, actor: Actor, scope: Scope, decision: Decision, signer,
         raise ValidationError({"number": docs.MSG_ALREADY_SIGNED.format(number=d.document.number_label)})
     check_transition(DECISION, "sign", scope=scope, obj=d, state=d.state)
     document = docs.document_sign(actor=actor, scope=scope, document=d.document, signer_user=signer,
-                                  signed_on=signed_on)
+                                  signed_on=signed_on, by_workflow=True)
     d.document = document
     if d.revokes_id:
         d.state = DecisionState.SIGNED
@@ -500,10 +514,13 @@ def decision_revoke(*, actor: Actor, scope: Scope, decision: Decision, grounds_c
     document = docs.document_draft(
         actor=actor, scope=scope, kind="decision", issuer=d.issuer, data=data,
         summary=f"Về việc hủy bỏ Quyết định khen thưởng số {old.number_label}",
-        recipients=["Như Điều 3;", "Lưu: VT, TĐKT."], signer_position=f"Thủ trưởng {d.issuer.name}")
+        recipients=["Như Điều 3;", "Lưu: VT, TĐKT."], signer_position=f"Thủ trưởng {d.issuer.name}",
+        managed_by=MANAGED_BY)
     revocation = Decision.objects.create(round=d.round, issuer=d.issuer, forms=d.forms, document=document,
                                          revokes=d, grounds_code=grounds_code, grounds=grounds, created_by=actor.label)
-    document = docs.document_sign(actor=actor, scope=scope, document=document, signer_user=signer, signed_on=signed_on)
+    _managed_url(revocation)
+    document = docs.document_sign(actor=actor, scope=scope, document=document, signer_user=signer, signed_on=signed_on,
+                                  by_workflow=True)
     revocation.document = document
     label = f"Quyết định số {document.number_label} ngày {_vn_date(document.signed_on)}"
     for a in targets:

@@ -279,3 +279,11 @@ def test_session_papers_before_the_close_or_of_an_unknown_kind_are_refused(agend
     with pytest.raises(ValidationError) as exc:
         dec.session_paper_draft(**ctx("officer_a"), session=passed["session"], kind="report")
     assert "Biên bản kiểm phiếu" in _msg(exc)
+
+
+def test_the_generic_signing_of_documents_refuses_a_decision_of_the_pipeline(draft, ctx, actors):
+    from thidua.documents.services import document_sign
+    with pytest.raises(ValidationError) as exc:
+        document_sign(**ctx("officer_a"), document=draft.document, signer_user=actors["leader_a"])
+    assert "Quyết định khen thưởng" in _msg(exc) and f"/khen-thuong/quyet-dinh/{draft.pk}/" in _msg(exc)
+    assert Document.objects.get(pk=draft.document_id).number is None
