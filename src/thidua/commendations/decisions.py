@@ -148,7 +148,10 @@ def _rows_for(session: Session, result: dict, proposal_ids) -> list[dict]:
     if proposal_ids is None:
         return [r for pid, r in passed.items() if authority.may_confer(level, r["form"]) and pid not in taken]
     rows = []
-    wanted = [int(p) for p in proposal_ids]
+    try:
+        wanted = [int(p) for p in proposal_ids]
+    except (TypeError, ValueError):
+        raise ValidationError({"proposals": MSG_NOTHING}) from None
     by_id = {p.pk: p for p in Proposal.objects.filter(pk__in=wanted)}
     for pid in wanted:
         if pid not in passed:
@@ -487,7 +490,10 @@ def decision_revoke(*, actor: Actor, scope: Scope, decision: Decision, grounds_c
         raise ValidationError({"grounds_code": MSG_GROUNDS_CODE})
     _signed_award_decision(d, "hủy bỏ khen thưởng")
     live = {a.pk: a for a in d.awards.filter(revoked_by__isnull=True).select_related("payment__fund_year")}
-    wanted = list(live) if not rows else [int(r) for r in rows]
+    try:
+        wanted = list(live) if not rows else [int(r) for r in rows]
+    except (TypeError, ValueError):
+        raise ValidationError({"rows": MSG_REVOKE_ROWS}) from None
     if not wanted or any(r not in live for r in wanted):
         raise ValidationError({"rows": MSG_REVOKE_ROWS})
     targets = [live[r] for r in wanted]

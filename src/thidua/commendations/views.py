@@ -350,6 +350,10 @@ def session_detail(request, pk: int):
         "state_label": SESSION.states[s.state], "attendance": attendance, "statuses": Attendance.choices,
         "candidates": candidates, "missing": cs.missing_voters(s) if s.state == "voting" else [],
         "secretary": allowed(scope, "session.paper_ballots", s),
+        "decisions": [d for d in s.decisions.select_related("document") if allowed(scope, "decision.view", d)]
+        if s.state == "closed" else [],
+        "can_decide": s.state == "closed" and manage and allowed(scope, "decision.manage", s),
+        "can_documents": allowed(scope, "documents.use"),
     })
 
 

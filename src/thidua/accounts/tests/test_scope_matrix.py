@@ -167,7 +167,10 @@ URL_CASES = {
     **{f"commendations:{name}": ("commendations", {}) for name in (
         "round_detail", "round_move", "propose", "propose_bulk", "propose_xlsx", "posting_create", "session_create",
         "proposal_detail", "proposal_attach", "proposal_move", "session_detail", "session_attendance",
-        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count", "proposal_dossier")},
+        "session_agenda", "ballot", "paper_ballots", "session_move", "session_count", "proposal_dossier",
+        # decisions and the session papers: commendations/tests/test_decision_pages.py
+        "decision_create", "session_paper", "decision_detail", "decision_download", "decision_sign",
+        "decision_certificates", "decision_certificate_preview", "decision_pay", "decision_revoke")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}

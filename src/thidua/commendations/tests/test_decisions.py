@@ -9,7 +9,6 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from pypdf import PdfReader
 
-from thidua.commendations import council as cs
 from thidua.commendations import decisions as dec
 from thidua.commendations.models import Decision, DecisionAward, Proposal
 from thidua.documents.models import Document
@@ -26,20 +25,6 @@ def _msg(exc) -> str:
     v = exc.value
     return " ".join(m for ms in v.message_dict.values() for m in ms) if hasattr(v, "error_dict") \
         else " ".join(v.messages)
-
-
-@pytest.fixture
-def passed(agenda, council, ctx):
-    """Minh's LĐTT and CSTĐCS passed (4 of 5 agree), Hà's LĐTT failed (2 of 5)."""
-    s = agenda["session"]
-    cs.session_attendance_set(**ctx("officer_a"), session=s, present=[m.pk for m in council["members"][:4]])
-    cs.session_transition(**ctx("officer_a"), session=s, transition="open_vote")
-    minh_ldtt, minh_cstd, ha = (p.pk for p in agenda["proposals"])
-    for i in range(1, 5):
-        cs.ballot_cast(**ctx(f"m{i}"), session=s, choices={str(minh_ldtt): "agree", str(minh_cstd): "agree",
-                                                          str(ha): "agree" if i < 3 else "reject"})
-    cs.session_transition(**ctx("officer_a"), session=s, transition="close_vote")
-    return {"session": s, "minh_ldtt": minh_ldtt, "minh_cstd": minh_cstd, "ha": ha}
 
 
 @pytest.fixture
