@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 
 from thidua.commendations import decisions as dec
 from thidua.commendations import selectors as sel
-from thidua.commendations.models import Decision
 from thidua.commendations.services import form_label
 from thidua.commendations.workflows import REVOKE_GROUNDS, REVOKE_SOURCE
 from thidua.common.numbers import vn_number
@@ -35,14 +34,6 @@ def _errors(request, exc) -> None:
         return
     for m in (exc.messages if hasattr(exc, "messages") else [str(exc)]):
         messages.error(request, m)
-
-
-def decision_get_for_user(scope, pk: int) -> Decision:
-    d = Decision.objects.select_related("issuer", "document", "session__council", "round", "revokes__document") \
-        .filter(pk=pk).first()
-    if d is None or not allowed(scope, "decision.view", d):
-        raise Http404("Không tìm thấy quyết định.")
-    return d
 
 
 def _date(text: str) -> datetime.date | None:
@@ -98,7 +89,7 @@ def session_paper(request, pk: int, kind: str):
 @login_required
 def decision_detail(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     manage = allowed(scope, "decision.manage", d)
     doc = d.document
     bonus = dec.bonus_rows(d) if doc.is_signed and not d.revokes_id else []
@@ -120,7 +111,7 @@ def decision_detail(request, pk: int):
 
 @login_required
 def decision_download(request, pk: int, fmt: str):
-    d = decision_get_for_user(scope_of(request), pk)
+    d = sel.decision_get_for_user(scope_of(request), pk)
     if fmt not in CONTENT_TYPES:
         raise Http404
     try:
@@ -138,7 +129,7 @@ def decision_download(request, pk: int, fmt: str):
 @require_POST
 def decision_sign(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     try:
         dec.decision_sign(actor=actor_of(request), scope=scope, decision=d, signer=_signer(request, d.issuer),
                           signed_on=_date(request.POST.get("signed_on")))
@@ -152,7 +143,7 @@ def decision_sign(request, pk: int):
 @require_POST
 def decision_certificates(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     try:
         jobs = dec.decision_certificates(actor=actor_of(request), scope=scope, decision=d)
     except (ValidationError, PermissionDenied) as exc:
@@ -165,7 +156,7 @@ def decision_certificates(request, pk: int):
 @login_required
 def decision_certificate_preview(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     if not allowed(scope, "decision.manage", d):
         raise Http404
     try:
@@ -182,7 +173,7 @@ def decision_certificate_preview(request, pk: int):
 @require_POST
 def decision_pay(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     amounts = {k[7:]: v for k, v in request.POST.items() if k.startswith("amount_") and v.strip()}
     try:
         total = dec.decision_pay_bonuses(actor=actor_of(request), scope=scope, decision=d, amounts=amounts,
@@ -197,7 +188,7 @@ def decision_pay(request, pk: int):
 @require_POST
 def decision_revoke(request, pk: int):
     scope = scope_of(request)
-    d = decision_get_for_user(scope, pk)
+    d = sel.decision_get_for_user(scope, pk)
     try:
         revocation = dec.decision_revoke(
             actor=actor_of(request), scope=scope, decision=d, grounds_code=request.POST.get("grounds_code", ""),

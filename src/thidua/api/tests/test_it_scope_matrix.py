@@ -245,7 +245,12 @@ API_GLOBAL = {
         ("get", "sessions/{session_id}"), ("post", "sessions/{session_id}/ballot"),
         ("post", "sessions/{session_id}/attendance"), ("post", "sessions/{session_id}/agenda"),
         ("post", "sessions/{session_id}/paper-ballots"),
-        ("post", "sessions/{session_id}/{transition}")]},
+        ("post", "sessions/{session_id}/{transition}"),
+        # decisions: test_decision_api.py
+        ("post", "decisions"), ("post", "sessions/{session_id}/papers/{kind}"),
+        ("get", "decisions/{decision_id}"), ("post", "decisions/{decision_id}/sign"),
+        ("post", "decisions/{decision_id}/certificates"), ("post", "decisions/{decision_id}/bonuses"),
+        ("post", "decisions/{decision_id}/revoke")]},
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},
