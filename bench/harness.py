@@ -19,6 +19,7 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import commendations as awards_bench
+import decisions as decisions_bench
 import documents
 import eligibility_db
 import engine
@@ -255,7 +256,7 @@ def main(argv=None) -> int:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents,fund,"
-                                                   "notices,awards")
+                                                   "notices,awards,decisions")
     parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
@@ -287,6 +288,7 @@ def main(argv=None) -> int:
         ("notices", lambda: run_external("notices", notices.bench_reminders, {}, "notices.reminders_100k_s",
                                          figures, meta)),
         ("awards", lambda: awards_bench.bench_awards_child(figures, meta)),
+        ("decisions", lambda: run_external("decisions", decisions_bench.bench_decisions, {}, None, figures, meta)),
     ]
     for name, step in steps:
         if name in skip:

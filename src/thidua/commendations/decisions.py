@@ -247,8 +247,9 @@ def decision_draft(*, actor: Actor, scope: Scope, session: Session, proposals=No
 
 
 def _locked(decision: Decision) -> Decision:
-    return Decision.objects.select_for_update().select_related("issuer", "document", "round", "session").get(
-        pk=decision.pk)
+    # `of=("self",)`: PostgreSQL refuses FOR UPDATE on the nullable side of the outer joins (round, session)
+    return Decision.objects.select_for_update(of=("self",)).select_related(
+        "issuer", "document", "round", "session").get(pk=decision.pk)
 
 
 @transaction.atomic

@@ -171,7 +171,7 @@ MSG_REVOKED_BY = "Cần ghi quyết định hủy bỏ (số, ngày)."
 def award_revoke(*, actor: Actor, scope: Scope, award: Award, revoked_by: str, revoked_on) -> Award:
     """Mark an award revoked by a later decision (commendation-rules.md §3.2): it stays in the history,
     marked, and the eligibility engine no longer counts it."""
-    award = Award.objects.select_for_update().select_related("person", "unit").get(pk=award.pk)
+    award = Award.objects.select_for_update(of=("self",)).select_related("person", "unit").get(pk=award.pk)
     _check_scope(scope, award)
     revoked_by = nfc(revoked_by or "").strip()[:120]
     if not revoked_by or revoked_on is None:
