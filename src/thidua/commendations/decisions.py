@@ -141,8 +141,9 @@ def _rows_for(session: Session, result: dict, proposal_ids) -> list[dict]:
     """The passed nominees the decision takes: all that the session's level may confer and no other
     decision took, or exactly `proposal_ids` (each must have been passed)."""
     level = level_of(session.council.unit)
-    taken = set(DecisionAward.objects.filter(decision__session=session, revoked_by__isnull=True)
-                .exclude(decision__revokes__isnull=False).values_list("proposal_id", flat=True))
+    # a row in any decision of the session (drafted, signed, or later revoked) is not decided again
+    taken = set(DecisionAward.objects.filter(decision__session=session, decision__revokes__isnull=True)
+                .values_list("proposal_id", flat=True))
     passed = {r["proposal"]: r for r in result["passed"]}
     meets = _vn_date(result["meets_on"])
     if proposal_ids is None:

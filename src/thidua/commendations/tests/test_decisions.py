@@ -272,3 +272,17 @@ def test_the_generic_signing_of_documents_refuses_a_decision_of_the_pipeline(dra
         document_sign(**ctx("officer_a"), document=draft.document, signer_user=actors["leader_a"])
     assert "Quyết định khen thưởng" in _msg(exc) and f"/khen-thuong/quyet-dinh/{draft.pk}/" in _msg(exc)
     assert Document.objects.get(pk=draft.document_id).number is None
+
+
+def test_a_second_decision_for_the_same_rows_is_refused(signed, passed, ctx, actors):
+    with pytest.raises(ValidationError) as exc:
+        dec.decision_draft(**ctx("officer_a"), session=passed["session"])
+    assert "Không còn trường hợp nào" in _msg(exc)
+    with pytest.raises(ValidationError) as exc:
+        dec.decision_draft(**ctx("officer_a"), session=passed["session"], proposals=[passed["minh_ldtt"]])
+    assert "đã có trong quyết định khen thưởng khác" in _msg(exc)
+    dec.decision_revoke(**ctx("officer_a"), decision=signed, grounds_code="fraud", grounds="Gian dối",
+                        signer=actors["leader_a"])
+    with pytest.raises(ValidationError):
+        dec.decision_draft(**ctx("officer_a"), session=passed["session"])
+    assert Decision.objects.count() == 2
