@@ -88,3 +88,9 @@ def decision_get_for_user(scope: Scope, pk: int):
     if from_db is None or not allowed(scope, "decision.view", from_db):
         raise Http404(MSG_DECISION_NOT_FOUND)
     return from_db
+
+
+def decision_list_for_user(scope: Scope, limit: int = 50) -> list:
+    """The latest decisions of the conferring levels the user can see."""
+    return list(Decision.objects.filter(scope.units_q("view", prefix="issuer__")).select_related("issuer", "document")
+                .order_by("-pk")[:limit])

@@ -61,7 +61,8 @@ def index(request):
         s.state_label = SESSION.states[s.state]
     can_open = scope.is_admin or "emulation_officer" in scope.roles
     return render(request, "commendations/index.html", {"nav": "awards", "rounds": rounds, "sessions": sessions,
-                                                         "can_open": can_open})
+                                                         "can_open": can_open,
+                                                         "decisions": sel.decision_list_for_user(scope)})
 
 
 class RoundForm(djforms.Form):

@@ -88,3 +88,13 @@ def test_out_of_scope_users_see_nothing_and_change_nothing(client, actors, passe
     r = client.post(f"/khen-thuong/quyet-dinh/{d.pk}/ky/", {"signer": "leader_a"}, follow=True)
     assert "quyền" in _messages(r)
     assert Decision.objects.get(pk=d.pk).state == "draft"
+
+
+def test_the_index_lists_the_decisions_in_scope(client, actors, passed, ctx):
+    from thidua.commendations import decisions as dec
+    dec.decision_draft(**ctx("officer_a"), session=passed["session"])
+    client.force_login(actors["officer_a"])
+    page = client.get("/khen-thuong/").content.decode()
+    assert "Quyết định khen thưởng" in page and "Về việc tặng Lao động tiên tiến" in page and "Dự thảo" in page
+    client.force_login(actors["officer_b"])
+    assert "Về việc tặng Lao động tiên tiến" not in client.get("/khen-thuong/").content.decode()
