@@ -13,7 +13,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='award',
             name='revoked_by',
-            field=models.CharField(blank=True, max_length=120, verbose_name='quyết định hủy bỏ'),
+            field=models.CharField(blank=True, db_default='', default='', max_length=120, verbose_name='quyết định hủy bỏ'),
         ),
         migrations.AddField(
             model_name='award',
