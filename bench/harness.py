@@ -20,6 +20,7 @@ from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import commendations as awards_bench
 import council
+import decisions as decisions_bench
 import documents
 import eligibility_db
 import engine
@@ -256,7 +257,7 @@ def main(argv=None) -> int:
     parser.add_argument("--years", type=int, default=10)
     parser.add_argument("--units", type=int, default=2000)
     parser.add_argument("--skip", default="", help="comma list of: search,tree,pages,import,engine,db,documents,fund,"
-                                                   "notices,awards,council")
+                                                   "notices,awards,council,decisions")
     parser.add_argument("--pages-seconds", type=float, default=60.0, help="length of the 50-user load (pages step)")
     parser.add_argument("--output", default=str(RESULTS))
     parser.add_argument("--child-import", action="store_true", help=argparse.SUPPRESS)
@@ -289,6 +290,7 @@ def main(argv=None) -> int:
                                          figures, meta)),
         ("awards", lambda: awards_bench.bench_awards_child(figures, meta)),
         ("council", lambda: run_external("council", council.bench_council, {}, None, figures, meta)),
+        ("decisions", lambda: run_external("decisions", decisions_bench.bench_decisions, {}, None, figures, meta)),
     ]
     for name, step in steps:
         if name in skip:

@@ -3,13 +3,16 @@ sessions and the secret ballot. Thin handlers: parse, call one service or select
 import datetime
 from typing import Literal
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from ninja import Field, Router, Schema, Status
 
 from thidua.api import helpers as h
+from thidua.api.documents import MSG_UNKNOWN_SIGNER
 from thidua.api.schemas import ERRORS, In
 from thidua.commendations import council as cs
+from thidua.commendations import decisions as dec
 from thidua.commendations import selectors as sel
 from thidua.commendations import services as svc
 from thidua.commendations.models import CouncilMember, Proposal, RoundKind
@@ -356,3 +359,149 @@ def move_session(request, session_id: int, transition: Literal["open_vote", "clo
 from thidua.api import commendations_council as _council_api  # noqa: E402
 
 router.post("/councils", response={201: _council_api.CouncilOut, **ERRORS})(_council_api.create_council)
+# --- decisions, certificates, bonuses, revocation, the session's papers -----------------------------
+
+class DecisionDraftIn(In):
+    session: int = Field(..., ge=1, le=2**31 - 1, description="mã phiên họp đã kết thúc bỏ phiếu")
+    proposals: list[int] | None = Field(None, max_length=2000, description="mã các hồ sơ đã được Hội đồng thông "
+                                        "qua; bỏ trống: tất cả hồ sơ cấp này có thẩm quyền quyết định")
+
+
+class SignerIn(In):
+    signer: str = Field(..., min_length=1, max_length=150, description="tên đăng nhập của lãnh đạo ký")
+    signed_on: datetime.date | None = Field(None, description="ngày ký (mặc định hôm nay, không sau hôm nay)")
+
+
+class BonusIn(In):
+    date: datetime.date | None = Field(None, description="ngày chi (mặc định hôm nay, trong năm của sổ quỹ)")
+    amounts: dict[str, int] = Field(default_factory=dict, description="số tiền nhập tay theo mã dòng (đồng); phải "
+                                    "khớp bảng tiền thưởng; bỏ trống: tính theo bảng")
+
+
+class RevokeIn(SignerIn):
+    grounds_code: Literal["fraud", "forged", "unlawful", "violation"] = Field(
+        ..., description="căn cứ hủy bỏ (Luật Thi đua, khen thưởng 2022, Điều 93 khoản 2)")
+    grounds: str = Field(..., min_length=1, max_length=2000, description="lý do, văn bản kết luận")
+    rows: list[int] | None = Field(None, max_length=2000, description="mã các dòng bị hủy bỏ; bỏ trống: cả quyết định")
+
+
+class DecisionRowOut(Schema):
+    id: int
+    name: str
+    unit: str
+    form: str
+    form_label: str
+    achievement: str
+    golden_book: str
+    bonus: int | None
+    paid: bool
+    revoked: bool
+
+
+class DecisionOut(Schema):
+    id: int
+    number: str
+    signed_on: datetime.date | None
+    summary: str
+    issuer: str
+    state: str
+    state_label: str
+    document_id: int
+    revokes: int | None
+    grounds: str
+    bonus_due: int
+    bonus_paid: int
+    rows: list[DecisionRowOut]
+    flagged: list[dict]
+
+
+class CertificatesOut(Schema):
+    jobs: list[int]
+    progress: list[str]
+
+
+class PaperOut(Schema):
+    document_id: int
+    title: str
+    summary: str
+
+
+def _decision_out(d) -> dict:
+    d = sel.Decision.objects.select_related("document", "issuer").get(pk=d.pk)
+    bonus = {r["award"].pk: r for r in dec.bonus_rows(d)} if d.document.is_signed and not d.revokes_id else {}
+    rows = []
+    for a in d.awards.all():
+        rows.append({"id": a.pk, "name": a.name, "unit": a.unit_name, "form": a.form, "form_label": svc.form_label(a.form),
+                     "achievement": a.achievement,
+                     "golden_book": f"{a.golden_book:03d}/{a.golden_book_year}" if a.golden_book else "",
+                     "bonus": a.bonus if a.payment_id else (bonus.get(a.pk) or {}).get("amount"),
+                     "paid": a.payment_id is not None, "revoked": a.revoked_by_id is not None})
+    return {"id": d.pk, "number": d.document.number_label if d.document.number else "", "signed_on": d.document.signed_on,
+            "summary": d.document.summary, "issuer": d.issuer.name, "state": d.state,
+            "state_label": d.get_state_display(), "document_id": d.document_id, "revokes": d.revokes_id,
+            "grounds": d.grounds, "flagged": d.flagged,
+            "bonus_due": sum(r["bonus"] or 0 for r in rows if not r["paid"] and not r["revoked"] and bonus),
+            "bonus_paid": sum(a.bonus or 0 for a in d.awards.all() if a.payment_id), "rows": rows}
+
+
+def _user(username: str):
+    user = get_user_model().objects.filter(username=username, is_active=True).first()
+    if user is None:
+        raise ValidationError({"signer": MSG_UNKNOWN_SIGNER.format(name=username[:60])})
+    return user
+
+
+@router.post("/decisions", response={201: DecisionOut, **ERRORS})
+def draft_decision(request, payload: DecisionDraftIn):
+    scope = h.scope(request)
+    d = dec.decision_draft(actor=h.actor(request), scope=scope, session=sel.session_get_for_user(scope, payload.session),
+                           proposals=payload.proposals)
+    return Status(201, _decision_out(d))
+
+
+@router.post("/sessions/{int:session_id}/papers/{kind}", response={201: PaperOut, **ERRORS})
+def draft_session_paper(request, session_id: int, kind: Literal["vote_count", "minutes"]):
+    scope = h.scope(request)
+    document = dec.session_paper_draft(actor=h.actor(request), scope=scope,
+                                       session=sel.session_get_for_user(scope, session_id), kind=kind)
+    return Status(201, {"document_id": document.pk, "title": document.title, "summary": document.summary})
+
+
+@router.get("/decisions/{int:decision_id}", response={200: DecisionOut, **ERRORS})
+def get_decision(request, decision_id: int):
+    return _decision_out(sel.decision_get_for_user(h.scope(request), decision_id))
+
+
+@router.post("/decisions/{int:decision_id}/sign", response={200: DecisionOut, **ERRORS})
+def sign_decision(request, decision_id: int, payload: SignerIn):
+    scope = h.scope(request)
+    d = dec.decision_sign(actor=h.actor(request), scope=scope, decision=sel.decision_get_for_user(scope, decision_id),
+                          signer=_user(payload.signer), signed_on=payload.signed_on)
+    return _decision_out(d)
+
+
+@router.post("/decisions/{int:decision_id}/certificates", response={200: CertificatesOut, **ERRORS})
+def print_certificates(request, decision_id: int):
+    scope = h.scope(request)
+    jobs = dec.decision_certificates(actor=h.actor(request), scope=scope,
+                                     decision=sel.decision_get_for_user(scope, decision_id))
+    return {"jobs": [j.pk for j in jobs], "progress": [f"/tac-vu/{j.pk}/" for j in jobs]}
+
+
+@router.post("/decisions/{int:decision_id}/bonuses", response={200: DecisionOut, **ERRORS})
+def pay_bonuses(request, decision_id: int, payload: BonusIn):
+    scope = h.scope(request)
+    d = sel.decision_get_for_user(scope, decision_id)
+    dec.decision_pay_bonuses(actor=h.actor(request), scope=scope, decision=d, date=payload.date,
+                             amounts=payload.amounts)
+    return _decision_out(d)
+
+
+@router.post("/decisions/{int:decision_id}/revoke", response={201: DecisionOut, **ERRORS})
+def revoke_decision(request, decision_id: int, payload: RevokeIn):
+    scope = h.scope(request)
+    revocation = dec.decision_revoke(
+        actor=h.actor(request), scope=scope, decision=sel.decision_get_for_user(scope, decision_id),
+        grounds_code=payload.grounds_code, grounds=payload.grounds, signer=_user(payload.signer), rows=payload.rows,
+        signed_on=payload.signed_on)
+    return Status(201, _decision_out(revocation))

@@ -118,6 +118,19 @@ OPERATIONS.update({
     f"{_C}add_to_agenda": ("Đưa hồ sơ ra Hội đồng", "Hồ sơ đã thẩm định (và đã lấy ý kiến công khai nếu phải)."),
     f"{_C}enter_paper_ballots": ("Nhập phiếu giấy, ý kiến bằng văn bản", "Thư ký nhập; phiếu không gắn với thành viên."),
     f"{_C}move_session": ("Mở hoặc kết thúc bỏ phiếu", "Mở khi đủ số thành viên dự họp; kết thúc khi đủ phiếu hoặc ghi lý do."),
+    f"{_C}draft_decision": ("Soạn quyết định khen thưởng", "Từ danh sách Hội đồng đã thông qua (phiên họp đã kết "
+                            "thúc bỏ phiếu): căn cứ, các điều, phụ lục cá nhân, tập thể, nơi nhận, người ký."),
+    f"{_C}draft_session_paper": ("Soạn biên bản của phiên họp", "`vote_count`: biên bản kiểm phiếu; `minutes`: biên "
+                                 "bản họp. Chỉ từ tổng số phiếu, không có phiếu của từng người."),
+    f"{_C}get_decision": ("Xem quyết định khen thưởng", "Số, ngày, danh sách, số sổ vàng, tiền thưởng từng dòng."),
+    f"{_C}sign_decision": ("Ký và cấp số quyết định", "Người ký là lãnh đạo cơ quan ban hành; số cấp khi ký, sau đó "
+                           "không sửa được; khen thưởng được ghi vào lịch sử từng năm."),
+    f"{_C}print_certificates": ("In bằng theo quyết định", "Cấp số sổ vàng (theo cơ quan, theo năm) và in bằng "
+                                "bằng tác vụ nền; theo dõi tiến độ ở trang tác vụ."),
+    f"{_C}pay_bonuses": ("Chi tiền thưởng theo quyết định", "Từ Quỹ thi đua, khen thưởng của cấp ra quyết định; số "
+                         "tiền theo bảng tại ngày quyết định; không chi quá số dư."),
+    f"{_C}revoke_decision": ("Hủy bỏ quyết định khen thưởng", "Ban hành quyết định hủy bỏ có căn cứ; ghi hủy bỏ vào "
+                             "lịch sử, thu hồi tiền thưởng, liệt kê khen thưởng phụ thuộc cần xem lại."),
 })
 # councils and their members, comments on public postings, ties at a cap (api/commendations_council.py)
 _CC = "thidua_api_commendations_council_"

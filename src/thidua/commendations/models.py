@@ -194,6 +194,10 @@ class Session(models.Model):
     ballots = models.PositiveSmallIntegerField("số phiếu đã nhận", default=0)
     close_reason = models.TextField(blank=True)
     caps = models.JSONField("chỉ tiêu tối đa theo danh hiệu", default=dict, blank=True)
+    vote_count_document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                            related_name="+", verbose_name="biên bản kiểm phiếu")
+    minutes_document = models.ForeignKey("documents.Document", null=True, blank=True, on_delete=models.PROTECT,
+                                         related_name="+", verbose_name="biên bản họp")
 
     class Meta:
         ordering = ["-meets_on", "pk"]
@@ -281,3 +285,70 @@ class RunoffReceipt(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["runoff", "member"], name="uniq_runoff_ballot_per_member")]
+
+
+class DecisionState(models.TextChoices):
+    DRAFT = "draft", "Dự thảo"
+    SIGNED = "signed", "Đã ký, ban hành"
+    REVOKED = "revoked", "Đã bị hủy bỏ (toàn bộ)"
+
+
+class Decision(models.Model):
+    """A commendation decision drafted from a council's passed list (or a revocation decision, which
+    `revokes` an earlier one): its paper is a `documents.Document` (number and date at signature)."""
+
+    session = models.ForeignKey(Session, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions")
+    round = models.ForeignKey(Round, null=True, blank=True, on_delete=models.PROTECT, related_name="decisions")
+    issuer = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name="cấp quyết định")
+    forms = models.JSONField("danh hiệu, hình thức", default=list)
+    document = models.OneToOneField("documents.Document", on_delete=models.PROTECT, related_name="+")
+    state = models.CharField("trạng thái", max_length=10, choices=DecisionState.choices, default=DecisionState.DRAFT)
+    revokes = models.ForeignKey("self", null=True, blank=True, on_delete=models.PROTECT, related_name="revocations")
+    grounds_code = models.CharField("căn cứ hủy bỏ", max_length=20, blank=True)
+    grounds = models.TextField("lý do hủy bỏ", blank=True)
+    flagged = models.JSONField("khen thưởng liên quan cần xem lại", default=list, blank=True)
+    created_by = models.CharField(max_length=150, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-pk"]
+        verbose_name = "quyết định khen thưởng"
+
+    def __str__(self):
+        return self.document.summary if self.document_id else "quyết định"
+
+
+class DecisionAward(models.Model):
+    """One row of a decision's annex: who gets what, and what followed (the award in the yearly
+    history, the golden-book number, the bonus paid, a revocation)."""
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="awards")
+    proposal = models.ForeignKey(Proposal, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    person = models.ForeignKey(Person, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    collective = models.ForeignKey(Unit, null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    form = models.CharField("danh hiệu, hình thức", max_length=20)
+    year = models.PositiveSmallIntegerField("năm thành tích")
+    name = models.CharField("họ tên, tên tập thể", max_length=255)
+    unit_name = models.CharField("đơn vị", max_length=255, blank=True)
+    achievement = models.TextField("thành tích", blank=True)
+    award = models.ForeignKey("records.Award", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    golden_book = models.PositiveIntegerField("số sổ vàng", null=True, blank=True)
+    golden_book_year = models.PositiveSmallIntegerField(null=True, blank=True)
+    bonus = models.PositiveBigIntegerField("tiền thưởng", null=True, blank=True)
+    payment = models.ForeignKey("fund.FundEntry", null=True, blank=True, on_delete=models.PROTECT, related_name="+")
+    revoked_by = models.ForeignKey(Decision, null=True, blank=True, on_delete=models.PROTECT,
+                                   related_name="revoked_awards")
+
+    class Meta:
+        ordering = ["pk"]
+
+
+class GoldenBookCounter(models.Model):
+    """Golden-book (sổ vàng) numbers: per issuer and year, taken when a certificate is printed."""
+
+    issuer = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["issuer", "year"], name="uniq_golden_book_counter")]

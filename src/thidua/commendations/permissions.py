@@ -63,3 +63,29 @@ def is_council_chair(scope, obj) -> bool:
 
 # the chair records the council's decision between nominees still tied after the second ballot
 TIE_DECIDE = permission("session.tie_decide", is_admin | is_council_chair)
+
+
+@rules.predicate
+def issuer_in_scope(scope, obj) -> bool:
+    """The conferring level of a decision (or of a session's council) lies in the officer's reach."""
+    unit = _issuer(obj)
+    return unit is not None and scope.can_unit(unit, "edit_history")
+
+
+@rules.predicate
+def issuer_visible(scope, obj) -> bool:
+    unit = _issuer(obj)
+    return unit is not None and scope.can_unit(unit, "view")
+
+
+def _issuer(obj):
+    if obj is None:
+        return None
+    unit = getattr(obj, "issuer", None) or getattr(getattr(obj, "council", None), "unit", None)
+    if unit is None and getattr(obj, "round", None) is not None:
+        unit = obj.round.unit
+    return unit
+
+
+DECISION_MANAGE = permission("decision.manage", is_admin | (officer & issuer_in_scope))
+DECISION_VIEW = permission("decision.view", is_admin | issuer_visible)

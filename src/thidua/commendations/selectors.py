@@ -2,8 +2,10 @@
 from django.db.models import Count, Q
 from django.http import Http404
 
-from thidua.commendations.models import Council, CouncilMember, Proposal, Round, Session
+from thidua.commendations import permissions  # noqa: F401  (declares decision.view)
+from thidua.commendations.models import Council, CouncilMember, Decision, Proposal, Round, Session
 from thidua.common.errors import MSG_NOT_FOUND
+from thidua.common.permissions import allowed
 from thidua.common.scope import Scope
 
 
@@ -74,3 +76,21 @@ def session_get_for_user(scope: Scope, pk: int) -> Session:
 def council_list_for_user(scope: Scope) -> list[Council]:
     qs = Council.objects.select_related("unit").prefetch_related("members")
     return [c for c in qs if scope.is_admin or scope.can_unit(c.unit, "edit_history")]
+
+
+MSG_DECISION_NOT_FOUND = "Không tìm thấy quyết định."
+
+
+def decision_get_for_user(scope: Scope, pk: int):
+    """A decision whose conferring level the user can see (404 otherwise)."""
+    from_db = Decision.objects.select_related("issuer", "document", "session__council", "round",
+                                              "revokes__document").filter(pk=pk).first()
+    if from_db is None or not allowed(scope, "decision.view", from_db):
+        raise Http404(MSG_DECISION_NOT_FOUND)
+    return from_db
+
+
+def decision_list_for_user(scope: Scope, limit: int = 50) -> list:
+    """The latest decisions of the conferring levels the user can see."""
+    return list(Decision.objects.filter(scope.units_q("view", prefix="issuer__")).select_related("issuer", "document")
+                .order_by("-pk")[:limit])

@@ -10,9 +10,11 @@ import io
 import secrets
 
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from python_calamine import CalamineWorkbook
 
+from thidua.accounts.models import RoleAssignment
 from thidua.audit.models import AuditEvent
 from thidua.audit.services import audit_bulk, audit_record
 from thidua.commendations import permissions  # noqa: F401  (declares the permissions the services require)
@@ -27,6 +29,8 @@ from thidua.common.text import fold
 from thidua.common.workflow import check_transition
 from thidua.eligibility import services as elig
 from thidua.imports.storage import UploadRefused, check_upload, max_upload_bytes
+from thidua.notices import services as notices
+from thidua.notices.calendar import CalendarRangeError, add_working_days
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
 from thidua.records import codes
@@ -94,15 +98,13 @@ def _today() -> datetime.date:
     return timezone.localdate()
 
 
-def _working_days_after(start: datetime.date, days: int) -> datetime.date:
-    """The date `days` working days after `start`, counting Monday–Friday only.
-    TODO(notices): replace with thidua.notices.calendar.add_working_days (holidays, make-up days)."""
-    d, left = start, days
-    while left > 0:
-        d += datetime.timedelta(days=1)
-        if d.weekday() < 5:
-            left -= 1
-    return d
+def working_days_after(start: datetime.date, days: int, field: str = "deadline_working_days") -> datetime.date:
+    """The date `days` working days after `start` on the working calendar of `notices` (weekends, public
+    holidays and their swaps, make-up Saturdays, the agency's declared days)."""
+    try:
+        return add_working_days(start, int(days))
+    except CalendarRangeError as exc:
+        raise ValidationError({field: exc.message}) from None
 
 
 def _vn_date(d: datetime.date) -> str:
@@ -150,7 +152,7 @@ def round_create(*, actor: Actor, scope: Scope, unit: Unit, name: str, kind: str
         raise ValidationError({"year": MSG_YEAR})
     opens_on = opens_on or _today()
     if deadline is None and deadline_working_days:
-        deadline = _working_days_after(opens_on, int(deadline_working_days))
+        deadline = working_days_after(opens_on, int(deadline_working_days))
     if deadline is None:
         raise ValidationError({"deadline": MSG_DEADLINE_REQUIRED})
     if deadline < opens_on:
@@ -174,7 +176,36 @@ def round_transition(*, actor: Actor, scope: Scope, round: Round, transition: st
     rnd.save(update_fields=["state"])
     audit_record(actor=actor, action=AuditEvent.UPDATE, obj=rnd, before={"state": before},
                  after={"state": rnd.state}, verb=f"round_{move.name}", reason=reason)
+    if rnd.state == "open":
+        round_deadlines_register(actor=actor, scope=scope, round=rnd)
+    else:
+        notices.deadline_cancel(key=round_deadline_key(rnd), actor=actor)
     return rnd
+
+
+def round_deadline_key(rnd: Round) -> str:
+    return f"commendations.round:{rnd.pk}"
+
+
+def proposing_officers(rnd: Round) -> list:
+    """The emulation officers of the units under the round's level (who propose to it), active today."""
+    today = _today()
+    users = (RoleAssignment.objects.filter(role="emulation_officer", unit__path__startswith=rnd.unit.path)
+             .exclude(unit=rnd.unit).filter(Q(end__isnull=True) | Q(end__gte=today))
+             .select_related("user").order_by("user_id"))
+    return list({ra.user_id: ra.user for ra in users if ra.user.is_active}.values())
+
+
+def round_deadlines_register(*, actor: Actor, scope: Scope, round: Round):
+    """The round's deadline, owed by the proposing units' emulation officers (`notices.deadline_register`:
+    to-do list, reminders, .ics). Nothing to register when no lower unit has an officer."""
+    users = proposing_officers(round)
+    if not users:
+        return None
+    return notices.deadline_register(
+        actor=actor, scope=scope, key=round_deadline_key(round), users=users, due=round.deadline,
+        title=f"Nộp hồ sơ đề nghị khen thưởng: {round.name} ({round.unit.name})",
+        url=f"/khen-thuong/dot/{round.pk}/", source="Đợt khen thưởng")
 
 
 # --- proposals --------------------------------------------------------------------------------------
@@ -521,7 +552,7 @@ def posting_create(*, actor: Actor, scope: Scope, round: Round, proposals: list[
         if p.round_id != round.pk or p.state != "appraised":
             raise ValidationError({"proposals": MSG_POSTING_STATE.format(name=p.subject_name)})
     posting = Posting.objects.create(round=round, where=where, starts_on=starts_on, working_days=days,
-                                     ends_on=_working_days_after(starts_on, days), created_by=actor.label,
+                                     ends_on=working_days_after(starts_on, days, "working_days"), created_by=actor.label,
                                      public_token=secrets.token_urlsafe(24))
     posting.proposals.set(locked)
     for p in locked:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from thidua.commendations import views
+from thidua.commendations import decision_views, views
 
 app_name = "commendations"
 urlpatterns = [
@@ -23,7 +23,19 @@ urlpatterns = [
     path("khen-thuong/phien-hop/<int:pk>/chuong-trinh/", views.session_agenda, name="session_agenda"),
     path("khen-thuong/phien-hop/<int:pk>/phieu/", views.ballot, name="ballot"),
     path("khen-thuong/phien-hop/<int:pk>/phieu-giay/", views.paper_ballots, name="paper_ballots"),
+    path("khen-thuong/phien-hop/<int:pk>/quyet-dinh/", decision_views.decision_create, name="decision_create"),
+    path("khen-thuong/phien-hop/<int:pk>/bien-ban/<slug:kind>/", decision_views.session_paper, name="session_paper"),
     path("khen-thuong/phien-hop/<int:pk>/<slug:transition>/", views.session_move, name="session_move"),
+    path("khen-thuong/quyet-dinh/<int:pk>/", decision_views.decision_detail, name="decision_detail"),
+    path("khen-thuong/quyet-dinh/<int:pk>/tai-ve.<str:fmt>", decision_views.decision_download,
+         name="decision_download"),
+    path("khen-thuong/quyet-dinh/<int:pk>/ky/", decision_views.decision_sign, name="decision_sign"),
+    path("khen-thuong/quyet-dinh/<int:pk>/in-bang/", decision_views.decision_certificates,
+         name="decision_certificates"),
+    path("khen-thuong/quyet-dinh/<int:pk>/xem-truoc-bang/", decision_views.decision_certificate_preview,
+         name="decision_certificate_preview"),
+    path("khen-thuong/quyet-dinh/<int:pk>/chi-thuong/", decision_views.decision_pay, name="decision_pay"),
+    path("khen-thuong/quyet-dinh/<int:pk>/huy-bo/", decision_views.decision_revoke, name="decision_revoke"),
 ]
 
 # councils and their members, comments on public postings (and their public page), ties at a cap,

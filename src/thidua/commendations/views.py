@@ -62,7 +62,8 @@ def index(request):
         s.state_label = SESSION.states[s.state]
     can_open = scope.is_admin or "emulation_officer" in scope.roles
     return render(request, "commendations/index.html", {"nav": "awards", "rounds": rounds, "sessions": sessions,
-                                                         "can_open": can_open})
+                                                         "can_open": can_open,
+                                                         "decisions": sel.decision_list_for_user(scope)})
 
 
 class RoundForm(djforms.Form):
@@ -351,6 +352,10 @@ def session_detail(request, pk: int):
         "state_label": SESSION.states[s.state], "attendance": attendance, "statuses": Attendance.choices,
         "candidates": candidates, "missing": cs.missing_voters(s) if s.state == "voting" else [],
         "secretary": allowed(scope, "session.paper_ballots", s), **vc.session_ties(scope, s),
+        "decisions": [d for d in s.decisions.select_related("document") if allowed(scope, "decision.view", d)]
+        if s.state == "closed" else [],
+        "can_decide": s.state == "closed" and manage and allowed(scope, "decision.manage", s),
+        "can_documents": allowed(scope, "documents.use"),
     })
 
 

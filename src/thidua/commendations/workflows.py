@@ -35,6 +35,7 @@ PROPOSAL = Workflow(
         "passed": "Hội đồng đã thông qua",
         "failed": "Hội đồng không thông qua",
         "forwarded": "Đã trình cấp có thẩm quyền",
+        "decided": "Đã có quyết định khen thưởng",
     },
     initial="submitted",
     transitions=(
@@ -50,6 +51,7 @@ PROPOSAL = Workflow(
         Transition("pass", ("on_agenda",), "passed", "session.manage", "Thông qua"),
         Transition("fail", ("on_agenda",), "failed", "session.manage", "Không thông qua"),
         Transition("forward", ("passed",), "forwarded", "proposal.route", "Trình cấp trên"),
+        Transition("decide", ("passed",), "decided", "decision.manage", "Quyết định khen thưởng"),
     ),
 )
 # transitions a page offers as buttons (the others happen through postings and sessions)
@@ -83,3 +85,23 @@ SIMPLIFIED_GROUNDS = {
     "secret": "Thành tích thuộc bí mật nhà nước",
 }
 SIMPLIFIED_SOURCE = "Luật Thi đua, khen thưởng 2022, Điều 85; Nghị định 98/2023/NĐ-CP, Điều 40, khoản 1"
+
+DECISION = Workflow(
+    name="decision",
+    label="Quyết định khen thưởng",
+    states={"draft": "Dự thảo", "signed": "Đã ký, ban hành", "revoked": "Đã bị hủy bỏ"},
+    initial="draft",
+    transitions=(
+        Transition("sign", ("draft",), "signed", "decision.manage", "Ký và cấp số"),
+        Transition("revoke", ("signed",), "revoked", "decision.manage", "Hủy bỏ", reason_required=True),
+    ),
+)
+
+# Luật Thi đua, khen thưởng 2022, Điều 93 khoản 2: the grounds a decision is cancelled on
+REVOKE_GROUNDS = {
+    "fraud": "Gian dối trong việc kê khai thành tích",
+    "forged": "Cung cấp thông tin sai sự thật hoặc làm giả hồ sơ",
+    "unlawful": "Thẩm định, xét duyệt, đề nghị khen thưởng trái pháp luật",
+    "violation": "Có kết luận, quyết định, bản án xác định vi phạm làm không còn đủ tiêu chuẩn",
+}
+REVOKE_SOURCE = "Luật Thi đua, khen thưởng 2022, Điều 93 khoản 2"

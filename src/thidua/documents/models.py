@@ -91,6 +91,10 @@ class Document(models.Model):
                                    related_name="+")
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # drafted by a workflow that must sign it itself (e.g. "Quyết định khen thưởng": the signature also
+    # writes the awards); the generic signing page and API refuse it, naming the workflow's page
+    managed_by = models.CharField("quy trình quản lý", max_length=120, blank=True, default="")
+    managed_url = models.CharField(max_length=200, blank=True, default="")
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -54,6 +54,7 @@ MSG_ANNEX = "Phụ lục phải có columns (tên các cột) và rows (các dò
 MSG_ANNEX_ROW = "Dòng {row} của phụ lục có {got} ô, cần {want} ô như số cột."
 MSG_ANNEX_TOO_BIG = "Phụ lục quá lớn: tối đa {limit} dòng."
 MSG_FORMAT = "Định dạng phải là docx hoặc pdf."
+MSG_MANAGED = "Văn bản này thuộc quy trình “{workflow}”: hãy ký tại trang của quy trình ({url})."
 MSG_TEMPLATE_KIND = "Mẫu này không thuộc loại văn bản và cơ quan ban hành đã chọn."
 MAX_ANNEX_ROWS = 20_000
 TEXT_LIMIT = 5_000
@@ -142,8 +143,9 @@ def _issuer_superior(issuer: Unit) -> str:
 def document_draft(*, actor: Actor, scope: Scope, kind: str, issuer: Unit, summary: str, data: dict | None = None,
                    recipients=(), signer_authority: str = "", signer_position: str = "", signer_name: str = "",
                    place: str = "", title: str = "", symbol: str = "", series: str = "",
-                   superior_name: str | None = None) -> Document:
-    """A new draft (no number, no date) of `kind` for `issuer`, filled from plain data."""
+                   superior_name: str | None = None, managed_by: str = "", managed_url: str = "") -> Document:
+    """A new draft (no number, no date) of `kind` for `issuer`, filled from plain data. A workflow that
+    signs the paper itself (its signature writes more than the number) names itself in `managed_by`."""
     if kind not in DocumentKind.values:
         raise ValidationError({"kind": MSG_KIND})
     document = Document(kind=kind, issuer=issuer, issuer_name=issuer.name, created_by=_user(actor))
@@ -154,6 +156,7 @@ def document_draft(*, actor: Actor, scope: Scope, kind: str, issuer: Unit, summa
               "symbol": symbol or _symbol(kind, issuer), "series": series,
               "superior_name": _issuer_superior(issuer) if superior_name is None else superior_name}
     _apply(document, values)
+    document.managed_by, document.managed_url = str(managed_by)[:120], str(managed_url)[:200]
     document.template = template_current(kind, issuer)
     document.full_clean(exclude=["issuer", "template", "signer", "created_by"])
     document.save()
@@ -223,13 +226,15 @@ def leaders_of(issuer: Unit) -> list:
 
 @transaction.atomic
 def document_sign(*, actor: Actor, scope: Scope, document: Document, signer_user=None,
-                  signed_on: datetime.date | None = None) -> Document:
+                  signed_on: datetime.date | None = None, by_workflow: bool = False) -> Document:
     """Signature: the signer's authority is checked, then the next number of the issuer's counter for
     the year and series is taken (the counter row locked until commit) with the date; locked after."""
     document = Document.objects.select_for_update().select_related("issuer").get(pk=document.pk)
     require(scope, DOCUMENT_SIGN, document)
     if document.is_signed:
         raise ValidationError({"number": MSG_ALREADY_SIGNED.format(number=document.number_label)})
+    if document.managed_by and not by_workflow:
+        raise ValidationError({"signer": MSG_MANAGED.format(workflow=document.managed_by, url=document.managed_url)})
     if signer_user is None:
         raise ValidationError({"signer": MSG_SIGNER_REQUIRED})
     if not allowed(scope_for_user(signer_user), DOCUMENT_SIGNER, document):

@@ -2,14 +2,18 @@
 officer proposes (one by one and everyone eligible), the department's officer receives, appraises,
 calls the council and puts the dossiers on its agenda; members vote on their ballots (one on a
 390 px phone), the secretary enters a paper ballot, the officer closes the vote; the result shows
-who passed."""
+who passed; the officer drafts the decision, has the leader's signature numbered, prints the
+certificates (a PDF) and pays the bonuses from the department's fund."""
 import datetime
+import io
 
 import pytest
+from pypdf import PdfReader
 
-from thidua.commendations.models import BallotReceipt, Proposal, Session
+from thidua.commendations.models import BallotReceipt, Decision, Proposal, Session
 from thidua.commendations.tests.conftest import actors, council, ctx, rnd, staff  # noqa: F401  (fixtures)
 from thidua.e2e.helpers import login
+from thidua.fund import services as fund
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
@@ -22,7 +26,7 @@ def _vote_all_agree(page, base, session):
     page.wait_for_selector("text=Đã ghi nhận phiếu của bạn")
 
 
-def test_from_proposal_to_the_councils_result(live_server, browser_page, staff, rnd, council):  # noqa: F811
+def test_from_proposal_to_the_councils_result(live_server, browser_page, staff, rnd, council, ctx, org):  # noqa: F811
     page, base = browser_page, live_server.url
     today = datetime.date.today().strftime("%d/%m/%Y")
 
@@ -101,3 +105,30 @@ def test_from_proposal_to_the_councils_result(live_server, browser_page, staff, 
                 f"/khen-thuong/ho-so/{Proposal.objects.first().pk}/", "/khen-thuong/"):
         page.goto(base + url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+
+    # the decision: drafted from the passed list, signed by the leader (number at signature), certificates, bonuses
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{base}/khen-thuong/phien-hop/{session.pk}/")
+    page.click("button:has-text('Soạn quyết định khen thưởng')")
+    page.wait_for_selector("text=Đã soạn dự thảo quyết định khen thưởng")
+    decision = Decision.objects.get()
+    page.select_option("#signer", "leader_a")
+    page.click("button:has-text('Ký và cấp số')")
+    page.wait_for_selector("text=số 01/QĐ-VA")
+    assert Proposal.objects.filter(state="decided").count() == 3
+    fund.fund_contribute(**ctx("officer_a"), owner=org["VA"], year=datetime.date.today().year, amount=10_000_000,
+                         counterparty="Đóng góp của các đơn vị", date=datetime.date.today())
+    page.reload()
+    page.click("button:has-text('Chi tiền thưởng')")
+    page.wait_for_selector("text=Đã chi tiền thưởng 3.760.000 đ")
+    page.click("button:has-text('In bằng')")
+    page.wait_for_selector("text=Tải kết quả")
+    with page.expect_download() as download:
+        page.click("text=Tải kết quả")
+    pdf = PdfReader(io.BytesIO(open(download.value.path(), "rb").read()))
+    text = " ".join(p.extract_text() for p in pdf.pages)
+    assert len(pdf.pages) == 3 and "01/QĐ-VA" in text
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/khen-thuong/quyet-dinh/{decision.pk}/")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.screenshot(path="var/e2e-decision-390.png", full_page=True)

@@ -172,7 +172,10 @@ def _fill_subject_facts(people: dict, units: dict, years: tuple[int, int]) -> No
             entry["party_grade" if track == "party" else "grade"] = grade
         if months is not None and track != "party":
             entry["months_worked"] = months
-    for history, (year, code, category, kind) in facts(Award, "year", "code", "category", "kind"):
+    for history, (year, code, category, kind, revoked) in facts(Award, "year", "code", "category", "kind",
+                                                                "revoked_on"):
+        if revoked is not None:
+            continue   # a revoked award no longer counts (commendation-rules.md §3.2)
         entry = _entry(history, year)
         if kind in ("thematic", "one_off"):
             # thematic and one-off awards are no basis for later merit awards (NĐ 98/2023 Điều 4 khoản 3)
@@ -303,7 +306,7 @@ def derived_members(units: dict[int, str], years: tuple[int, int]) -> dict[tuple
         grades = YearRecord.objects.filter(person_id__in=chunk, track="government", year__gte=lo, year__lte=hi).exclude(
             grade="").annotate(_tag=Value("g"), _value=F("grade")).order_by().values_list("person_id", "year", "_tag", "_value")
         awards = Award.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi, kind="regular",
-                                      code__in=["LDTT", "CSTT", "CSTDCS"]).annotate(
+                                      revoked_on__isnull=True, code__in=["LDTT", "CSTT", "CSTDCS"]).annotate(
             _tag=Value("a"), _value=F("code")).order_by().values_list("person_id", "year", "_tag", "_value")
         discs = Discipline.objects.filter(person_id__in=chunk, year__gte=lo, year__lte=hi,
                                           form__in=["warning", "demotion", "dismissal_from_post"]).annotate(

@@ -87,7 +87,7 @@ def load_people(*, unit_path: str = "", person_ids: list[int] | None = None,
     rows = _fetch(f"SELECT person_id, year, SUM(CASE WHEN category = 'title' THEN {_bit_sql()} ELSE 0 END), "
                   f"SUM(CASE WHEN category = 'form' THEN {_bit_sql()} ELSE 0 END), "
                   f"SUM(CASE WHEN kind IN ('thematic', 'one_off') THEN 1 ELSE 0 END) FROM records_award "
-                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s GROUP BY person_id, year", params + year_range)
+                  f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s AND revoked_on IS NULL GROUP BY person_id, year", params + year_range)
     if len(rows):
         rows = _regular_awards(rows, subq, params + year_range)
         r, c = scatter(rows)
@@ -137,6 +137,7 @@ def _regular_awards(rows: np.ndarray, subq: str, params: list) -> np.ndarray:
     fixed = _fetch(f"SELECT person_id, year, SUM(CASE WHEN category = 'title' THEN {_bit_sql()} ELSE 0 END), "
                    f"SUM(CASE WHEN category = 'form' THEN {_bit_sql()} ELSE 0 END), 0 FROM records_award "
                    f"WHERE person_id IN ({subq}) AND year BETWEEN %s AND %s AND kind NOT IN ('thematic', 'one_off') "
+                   "AND revoked_on IS NULL "
                    f"GROUP BY person_id, year", params)
     keep = rows[~odd]
     key = {(p, y): k for k, (p, y) in enumerate(map(tuple, fixed[:, :2].tolist()))}

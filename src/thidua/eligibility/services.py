@@ -304,7 +304,7 @@ def unit_quota(unit: Unit, year: int, track: str = "government") -> dict:
     ]
     titles: dict = defaultdict(Counter)
     for pid, code in Award.objects.filter(person_id__in=list(unit_of), year=year,
-                                          code__in=[*CAP_BASE_TITLES, "CSTDCS"]).values_list("person_id", "code"):
+                                          code__in=[*CAP_BASE_TITLES, "CSTDCS"], revoked_on__isnull=True).values_list("person_id", "code"):
         titles[unit_of[pid]][code] += 1
     names.update(Unit.objects.filter(pk__in=list(titles)).values_list("pk", "name"))
     title_caps = [

@@ -93,6 +93,9 @@ class Award(SubjectFact):
     decision_no = models.CharField("số quyết định", max_length=80, blank=True)
     decision_date = models.DateField("ngày quyết định", null=True, blank=True)
     authority = models.CharField("cấp quyết định", max_length=255, blank=True)
+    # a revoked award stays in the history, marked, and no longer counts for eligibility (§3.2)
+    revoked_by = models.CharField("quyết định hủy bỏ", max_length=120, blank=True, default="", db_default="")
+    revoked_on = models.DateField("ngày hủy bỏ", null=True, blank=True)
 
     class Meta:
         ordering = ["-year", "code"]

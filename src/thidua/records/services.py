@@ -161,3 +161,26 @@ def collective_stats_set(*, actor: Actor, scope: Scope, unit: Unit, year: int, t
     audit_record(actor=actor, action=AuditEvent.UPDATE if before else AuditEvent.CREATE, obj=obj,
                  before=before, after=snapshot(obj), verb="collective_stats_set")
     return obj
+
+
+MSG_REVOKED_ALREADY = "Danh hiệu, hình thức này đã bị hủy bỏ theo {by}."
+MSG_REVOKED_BY = "Cần ghi quyết định hủy bỏ (số, ngày)."
+
+
+@transaction.atomic
+def award_revoke(*, actor: Actor, scope: Scope, award: Award, revoked_by: str, revoked_on) -> Award:
+    """Mark an award revoked by a later decision (commendation-rules.md §3.2): it stays in the history,
+    marked, and the eligibility engine no longer counts it."""
+    award = Award.objects.select_for_update(of=("self",)).select_related("person", "unit").get(pk=award.pk)
+    _check_scope(scope, award)
+    revoked_by = nfc(revoked_by or "").strip()[:120]
+    if not revoked_by or revoked_on is None:
+        raise ValidationError({"revoked_by": MSG_REVOKED_BY})
+    if award.revoked_on:
+        raise ValidationError({"revoked_by": MSG_REVOKED_ALREADY.format(by=award.revoked_by)})
+    before = snapshot(award)
+    award.revoked_by, award.revoked_on = revoked_by, revoked_on
+    award.save(update_fields=["revoked_by", "revoked_on"])
+    audit_record(actor=actor, action=AuditEvent.UPDATE, obj=award, before=before, after=snapshot(award),
+                 verb="award_revoke", reason=revoked_by)
+    return award

@@ -175,6 +175,10 @@ URL_CASES = {
     **{f"commendations:{name}": ("commendations", {}) for name in (
         "council_detail", "council_member_remove", "posting_detail", "posting_public", "runoff_open", "tie_decide",
         "runoff_ballot", "runoff_paper", "runoff_close", "propose_from_table")},
+    # decisions and the session papers: commendations/tests/test_decision_pages.py
+    **{f"commendations:{name}": ("commendations", {}) for name in (
+        "decision_create", "session_paper", "decision_detail", "decision_download", "decision_sign",
+        "decision_certificates", "decision_certificate_preview", "decision_pay", "decision_revoke")},
 }
 # URLs with no scope: the login/logout/language forms, the API (api/tests/test_it_scope_matrix.py)
 NO_SCOPE = {"accounts:login", "accounts:logout", "set_language", "api_docs_asset"}

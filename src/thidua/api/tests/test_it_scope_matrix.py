@@ -257,6 +257,12 @@ API_GLOBAL = {
         ("get", "ties/{session_id}"), ("post", "ties/{session_id}/{form}/runoff"),
         ("post", "ties/{session_id}/{form}/decide"), ("post", "runoffs/{runoff_id}/ballot"),
         ("post", "runoffs/{runoff_id}/paper"), ("post", "runoffs/{runoff_id}/close")]},
+    # decisions: test_decision_api.py
+    **{(m, "/api/v1/commendations/" + p): "commendations" for m, p in [
+        ("post", "decisions"), ("post", "sessions/{session_id}/papers/{kind}"),
+        ("get", "decisions/{decision_id}"), ("post", "decisions/{decision_id}/sign"),
+        ("post", "decisions/{decision_id}/certificates"), ("post", "decisions/{decision_id}/bonuses"),
+        ("post", "decisions/{decision_id}/revoke")]},
 }
 API_OUT_OF_SCOPE = {
     "officer_a": {"person": ["lan"], "unit": ["VB", "BO"]},

@@ -28,6 +28,7 @@ from thidua.api import documents as api_documents
 from thidua.api import errors as api_errors
 from thidua.api.main import api
 from thidua.api.units import MSG_NOTHING, MSG_RENAME_AND_UPDATE
+from thidua.commendations import decisions as decisions_svc
 from thidua.documents import placeholders as document_templates
 from thidua.documents import services as documents
 from thidua.fund import services as fund_svc
@@ -84,6 +85,14 @@ UNSTATABLE = {
                                            fund_svc.MSG_ALREADY_PAID, fund_svc.MSG_SUBJECTS,
                                            fund_svc.MSG_CLAWBACK_TARGET, fund_svc.MSG_CLAWBACK_OVER,
                                            fund_svc.MSG_CARRY_TWICE],
+    # decisions: the council's passed list, the decision's state, its rows, the issuer's leaders (thidua.commendations)
+    "quyết định khen thưởng": [decisions_svc.MSG_SESSION_OPEN, decisions_svc.MSG_NOT_PASSED,
+                               decisions_svc.MSG_NOT_CONFERRED_HERE, decisions_svc.MSG_ALREADY_DECIDED,
+                               decisions_svc.MSG_NOTHING, decisions_svc.MSG_SIGNED, decisions_svc.MSG_NOT_SIGNED,
+                               decisions_svc.MSG_NOT_AWARD_DECISION, decisions_svc.MSG_GROUNDS_REQUIRED,
+                               decisions_svc.MSG_REVOKE_ROWS, decisions_svc.MSG_PAID_ALL, decisions_svc.MSG_AMOUNT,
+                               decisions_svc.MSG_NO_SIGNER, decisions_svc.MSG_PAPER_EXISTS, documents.MSG_MANAGED,
+                               api_documents.MSG_UNKNOWN_SIGNER],
 }
 _UNSTATABLE = [(rule, _rule(message)) for rule, messages in UNSTATABLE.items() for message in messages]
 # operations whose body is a contract of its own, checked by thidua.rules, not by this schema:

@@ -99,3 +99,17 @@ def token_for(actor_of):
     from thidua.accounts.services import api_token_create
 
     return lambda user: api_token_create(actor=actor_of(user), name="kiểm thử")[1]
+
+
+@pytest.fixture
+def passed(agenda, council, ctx):
+    """Minh's LĐTT and CSTĐCS passed (4 of 5 agree), Hà's LĐTT failed (2 of 5)."""
+    s = agenda["session"]
+    cs.session_attendance_set(**ctx("officer_a"), session=s, present=[m.pk for m in council["members"][:4]])
+    cs.session_transition(**ctx("officer_a"), session=s, transition="open_vote")
+    minh_ldtt, minh_cstd, ha = (p.pk for p in agenda["proposals"])
+    for i in range(1, 5):
+        cs.ballot_cast(**ctx(f"m{i}"), session=s, choices={str(minh_ldtt): "agree", str(minh_cstd): "agree",
+                                                          str(ha): "agree" if i < 3 else "reject"})
+    cs.session_transition(**ctx("officer_a"), session=s, transition="close_vote")
+    return {"session": s, "minh_ldtt": minh_ldtt, "minh_cstd": minh_cstd, "ha": ha}

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from thidua.audit.models import AuditEvent
 from thidua.commendations import services as svc
 from thidua.commendations.models import Attachment, Proposal, ProposalEvent, Round
+from thidua.notices.calendar import add_working_days
 
 pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()
@@ -22,7 +23,7 @@ def test_it_opens_a_round_with_a_deadline_in_working_days(org, ctx):
     monday = TODAY - datetime.timedelta(days=TODAY.weekday())
     r = svc.round_create(**ctx("officer_a"), unit=org["VA"], name="Phong trào chuyển đổi số", kind="thematic",
                          year=2025, forms=["GK"], opens_on=monday, deadline_working_days=10)
-    assert r.deadline == monday + datetime.timedelta(days=14) and r.state == "draft"
+    assert r.deadline == add_working_days(monday, 10) and r.state == "draft"
     assert AuditEvent.objects.filter(verb="round_create", object_id=str(r.pk)).exists()
 
 
@@ -183,7 +184,7 @@ def test_public_posting_before_the_council(propose, staff, ctx, rnd, council):
                            working_days=5)
     assert "10 ngày làm việc" in _msg(exc)
     posting = svc.posting_create(**ctx("officer_a"), round=rnd, proposals=[p], where="Cổng TTĐT", starts_on=TODAY)
-    assert posting.working_days == 10 and posting.ends_on == svc._working_days_after(TODAY, 10)
+    assert posting.working_days == 10 and posting.ends_on == add_working_days(TODAY, 10)
     p.refresh_from_db()
     assert p.state == "posted"
     c = svc.posting_comment_add(**ctx("officer_a"), posting=posting, proposal=p, author="Nguyễn A",
@@ -222,3 +223,22 @@ def test_proposals_from_an_xlsx_list_all_or_nothing(rnd, org, staff, ctx):
         svc.proposal_import(**ctx("officer_pa1"), round=rnd, proposing_unit=org["PA1"],
                             upload=SimpleUploadedFile("x.xlsx", b"not a zip"))
     assert svc.MSG_XLSX_UNREADABLE in _msg(exc)
+
+
+def test_opening_a_round_registers_its_deadline_for_the_proposing_officers(rnd, actors, ctx):
+    from thidua.notices.models import Deadline
+
+    owed = Deadline.objects.filter(key=f"commendations.round:{rnd.pk}")
+    assert {d.user.username for d in owed} == {"officer_pa1"}      # VA's own officer proposes nothing to VA
+    assert all(d.status == Deadline.OPEN and d.due >= rnd.deadline for d in owed)
+    svc.round_transition(**ctx("officer_a"), round=rnd, transition="close")
+    assert set(owed.values_list("status", flat=True)) == {Deadline.CANCELLED}
+    svc.round_transition(**ctx("officer_a"), round=rnd, transition="reopen", reason="Gia hạn")
+    assert set(owed.values_list("status", flat=True)) == {Deadline.OPEN}
+
+
+def test_a_deadline_in_working_days_skips_public_holidays(org, ctx):
+    r = svc.round_create(**ctx("officer_a"), unit=org["VA"], name="Đợt dịp Quốc khánh", kind="ad_hoc", year=2025,
+                         forms=["GK"], opens_on=datetime.date(2025, 8, 29), deadline_working_days=2)
+    # 30/8 and 31/8 a weekend, 1/9 and 2/9 the National Day holiday: the 2nd working day is 04/09
+    assert r.deadline == datetime.date(2025, 9, 4)
