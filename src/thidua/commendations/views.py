@@ -354,7 +354,7 @@ def session_detail(request, pk: int):
         "secretary": allowed(scope, "session.paper_ballots", s), **vc.session_ties(scope, s),
         "decisions": [d for d in s.decisions.select_related("document") if allowed(scope, "decision.view", d)]
         if s.state == "closed" else [],
-        "can_decide": s.state == "closed" and manage and allowed(scope, "decision.manage", s),
+        "can_draft_decision": s.state == "closed" and manage and allowed(scope, "decision.manage", s),
         "can_documents": allowed(scope, "documents.use"),
     })
 
