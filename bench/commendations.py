@@ -171,7 +171,7 @@ def page(session, officer, figures: dict, meta: dict) -> None:
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
-    from harness import percentile
+    from stats import percentile
 
     settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "testserver"]
     client = Client()

@@ -22,6 +22,8 @@ import threading
 import time
 from pathlib import Path
 
+from stats import percentile
+
 if __name__ == "__main__":   # alone: set Django up as run.py does
     sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent / "src")]
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "thidua.settings")
@@ -56,13 +58,6 @@ ACTOR = Actor(user=None, request_id="bench-council")
 SYSTEM = Scope.system()
 W = {"actor": ACTOR, "scope": SYSTEM}
 CODE, YEAR, NOMINEES, MEMBERS, REPEATS = "BENCH-COUNCIL", 2025, 200, 15, 20
-
-
-def _p95(values: list[float]) -> float:
-    values = sorted(values)
-    k = (len(values) - 1) * 0.95
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 def _cleanup() -> None:
@@ -129,7 +124,7 @@ def _page_p95(client: Client, url: str) -> float:
         r = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
         assert r.status_code == 200
-    return _p95(times)
+    return percentile(times, 95)
 
 
 def _runoff_errors(scene: dict) -> int:

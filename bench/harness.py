@@ -34,6 +34,7 @@ from django.core.management import call_command
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from stats import percentile
 
 from thidua.accounts.models import RoleAssignment
 from thidua.organizations.models import Unit
@@ -55,15 +56,6 @@ SEARCH_QUERIES = [
     "bich", "dieu", "99000", "9900001", "99000123", "990005", "9900009999", "nguyen thi thanh huong",
     "Nguyễn Văn Thắng", "Trần Thị Hà", "Lê Minh", "xyzzy khong co",
 ]
-
-
-def percentile(values: list[float], p: float) -> float:
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 def machine_meta() -> dict:

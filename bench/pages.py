@@ -29,6 +29,7 @@ from django.contrib.auth.models import User
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
+from stats import percentile
 
 from thidua.accounts.models import RoleAssignment
 from thidua.organizations.models import Unit
@@ -44,15 +45,6 @@ USERS = 50
 WAIT_S = 1.0
 MAX_REQUESTS_PER_USER = 200
 TIMEOUT_S = 30
-
-
-def percentile(values, p):
-    values = sorted(values)
-    if not values:
-        return float("nan")
-    k = (len(values) - 1) * p / 100
-    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
-    return values[lo] + (values[hi] - values[lo]) * (k - lo)
 
 
 def _users():
