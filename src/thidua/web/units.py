@@ -116,12 +116,21 @@ def _unit_context(request, unit):
         "can_edit": allowed(scope, UNIT_EDIT, unit),
         "can_edit_history": can_edit_history,
         "grade_years": _grade_years(scope, unit),
-        "forms": {
-            "create": f.UnitCreateForm(prefix="create"), "rename": f.UnitRenameForm(prefix="rename"),
-            "merge": f.UnitMergeForm(prefix="merge"), "split": f.UnitSplitForm(prefix="split"),
-            "dissolve": f.UnitDissolveForm(prefix="dissolve"),
-        },
+        "forms": _action_forms(version) if allowed(scope, UNIT_EDIT, unit) else {},
     }
+
+
+def _action_forms(version: int) -> dict:
+    """The empty forms of the organisation changes, their fields rendered once per data version (the same for every
+    unit: they hold no unit's data); a form sent back with errors is rendered from itself (unit_action)."""
+    html = cached("unit-action-forms", (), lambda: {
+        key: render_to_string("includes/form_fields.html", {"form": form(prefix=key)}) for key, form in ACTIONS.items()},
+        version=version)
+    forms = {}
+    for key, form in ACTIONS.items():
+        forms[key] = form(prefix=key)
+        forms[key].fields_html = html[key]
+    return forms
 
 
 def _grade_years(scope, unit) -> list[dict]:
