@@ -19,7 +19,7 @@ from thidua.commendations.services import form_label
 from thidua.commendations.workflows import REVOKE_GROUNDS, REVOKE_SOURCE
 from thidua.common.numbers import vn_number
 from thidua.common.permissions import allowed
-from thidua.common.web import actor_of, scope_of
+from thidua.common.web import actor_of, message_errors, scope_of
 from thidua.documents import services as docs
 
 CONTENT_TYPES = {"pdf": "application/pdf",
@@ -28,12 +28,6 @@ MSG_SIGNER = "Chọn người ký trong danh sách lãnh đạo của cơ quan b
 MSG_DATE = "Ngày phải theo dạng dd/mm/yyyy."
 
 
-def _errors(request, exc) -> None:
-    if isinstance(exc, PermissionDenied):
-        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
-        return
-    for m in (exc.messages if hasattr(exc, "messages") else [str(exc)]):
-        messages.error(request, m)
 
 
 def _date(text: str) -> datetime.date | None:
@@ -64,7 +58,7 @@ def decision_create(request, pk: int):
         d = dec.decision_draft(actor=actor_of(request), scope=scope, session=s,
                                proposals=request.POST.getlist("proposals") or None)
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:session_detail", pk=s.pk)
     messages.success(request, "Đã soạn dự thảo quyết định khen thưởng.")
     return redirect("commendations:decision_detail", pk=d.pk)
@@ -80,7 +74,7 @@ def session_paper(request, pk: int, kind: str):
     try:
         document = dec.session_paper_draft(actor=actor_of(request), scope=scope, session=s, kind=kind)
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:session_detail", pk=s.pk)
     messages.success(request, f"Đã soạn {document.title.lower()}.")
     return redirect("documents:detail", pk=document.pk)
@@ -117,7 +111,7 @@ def decision_download(request, pk: int, fmt: str):
     try:
         content = docs.document_render(d.document, fmt)
     except ValidationError as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:decision_detail", pk=d.pk)
     response = HttpResponse(content, content_type=CONTENT_TYPES[fmt])
     disposition = "inline" if fmt == "pdf" else "attachment"
@@ -135,7 +129,7 @@ def decision_sign(request, pk: int):
                           signed_on=_date(request.POST.get("signed_on")))
         messages.success(request, "Đã ký, cấp số quyết định và ghi khen thưởng vào lịch sử từng năm.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:decision_detail", pk=d.pk)
 
 
@@ -147,7 +141,7 @@ def decision_certificates(request, pk: int):
     try:
         jobs = dec.decision_certificates(actor=actor_of(request), scope=scope, decision=d)
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:decision_detail", pk=d.pk)
     messages.success(request, "Đã cấp số sổ vàng và bắt đầu in bằng.")
     return redirect("jobs:job_detail", pk=jobs[0].pk)
@@ -162,7 +156,7 @@ def decision_certificate_preview(request, pk: int):
     try:
         pdf = dec.decision_certificate_preview(d)
     except ValidationError as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:decision_detail", pk=d.pk)
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="xem-truoc-bang-{d.pk}.pdf"'
@@ -180,7 +174,7 @@ def decision_pay(request, pk: int):
                                          date=_date(request.POST.get("date")))
         messages.success(request, f"Đã chi tiền thưởng {vn_number(total)} đ từ Quỹ thi đua, khen thưởng.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:decision_detail", pk=d.pk)
 
 
@@ -195,7 +189,7 @@ def decision_revoke(request, pk: int):
             grounds=request.POST.get("grounds", ""), signer=_signer(request, d.issuer),
             rows=request.POST.getlist("rows") or None)
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
         return redirect("commendations:decision_detail", pk=d.pk)
     messages.success(request, "Đã ban hành quyết định hủy bỏ, ghi hủy bỏ vào lịch sử và thu hồi tiền thưởng.")
     return redirect("commendations:decision_detail", pk=revocation.pk)

@@ -19,7 +19,7 @@ from thidua.commendations import views_council as vc
 from thidua.commendations.models import Attendance, RoundKind
 from thidua.commendations.workflows import PROPOSAL, RETURN_REASONS, ROUND, SESSION, SIMPLIFIED_GROUNDS
 from thidua.common.permissions import allowed
-from thidua.common.web import actor_of, apply_errors, scope_of
+from thidua.common.web import actor_of, apply_errors, message_errors, scope_of
 from thidua.organizations.models import Unit
 from thidua.people.models import Person
 from thidua.records import codes
@@ -30,12 +30,6 @@ MSG_BALLOT_DONE = "Đã ghi nhận phiếu của bạn. Phiếu kín: hệ thố
 FORM_CHOICES = [(c, n) for c, n in codes.ALL.items()]
 
 
-def _errors(request, exc) -> None:
-    if isinstance(exc, PermissionDenied):
-        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
-        return
-    for m in (exc.messages if hasattr(exc, "messages") else [str(exc)]):
-        messages.error(request, m)
 
 
 def _vn(iso: str | None) -> str:
@@ -148,7 +142,7 @@ def round_move(request, pk: int, transition: str):
     except KeyError:
         raise Http404 from None
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -181,7 +175,7 @@ def propose(request, pk: int):
                                 simplified_ground=request.POST.get("simplified_ground", ""))
         messages.success(request, f"Đã đề nghị {p.subject_name}: {svc.form_label(p.form)}.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -200,7 +194,7 @@ def propose_bulk(request, pk: int):
         for s in out["skipped"][:10]:
             messages.info(request, s["reason"])
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -218,7 +212,7 @@ def propose_xlsx(request, pk: int):
         n = svc.proposal_import(actor=actor_of(request), scope=scope, round=rnd, proposing_unit=unit, upload=upload)
         messages.success(request, f"Đã đề nghị {n} trường hợp từ tệp Excel.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -256,7 +250,7 @@ def proposal_move(request, pk: int, transition: str):
     except KeyError:
         raise Http404 from None
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:proposal_detail", pk=p.pk)
 
 
@@ -272,7 +266,7 @@ def proposal_dossier(request, pk: int):
                                     minutes=minutes if any(minutes.values()) else None)
         messages.success(request, "Đã lưu hồ sơ.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:proposal_detail", pk=p.pk)
 
 
@@ -288,7 +282,7 @@ def proposal_attach(request, pk: int):
         svc.proposal_attach(actor=actor_of(request), scope=scope, proposal=p, upload=upload)
         messages.success(request, "Đã đính kèm tệp.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:proposal_detail", pk=p.pk)
 
 
@@ -304,7 +298,7 @@ def posting_create(request, pk: int):
                            starts_on=datetime.date.today())
         messages.success(request, "Đã đăng công khai danh sách lấy ý kiến.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -326,7 +320,7 @@ def session_create(request, pk: int):
                               caps=caps)
         return redirect("commendations:session_detail", pk=s.pk)
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:round_detail", pk=rnd.pk)
 
 
@@ -379,7 +373,7 @@ def session_attendance(request, pk: int):
                                   written=[int(x) for x in written if x.isdigit()])
         messages.success(request, "Đã ghi nhận thành phần dự họp.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -394,7 +388,7 @@ def session_agenda(request, pk: int):
                                   proposals=list(s.round.proposals.filter(pk__in=ids)))
         messages.success(request, f"Đã đưa {n} hồ sơ ra Hội đồng.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -410,7 +404,7 @@ def session_move(request, pk: int, transition: str):
     except KeyError:
         raise Http404 from None
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -429,7 +423,7 @@ def ballot(request, pk: int):
             messages.success(request, MSG_BALLOT_DONE)
             return redirect("commendations:session_detail", pk=s.pk)
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            message_errors(request, exc)
     nominees = list(s.nominees.select_related("proposal__proposing_unit"))
     for n in nominees:
         _labels(n.proposal)
@@ -454,6 +448,6 @@ def paper_ballots(request, pk: int):
                          how=how)
         messages.success(request, "Đã nhập phiếu.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 

@@ -24,7 +24,7 @@ from thidua.commendations import services as svc
 from thidua.commendations.models import Council, CouncilMember, CouncilRole, Posting, Proposal, Round, Runoff
 from thidua.common.errors import MSG_NOT_FOUND
 from thidua.common.permissions import allowed
-from thidua.common.web import actor_of, apply_errors, scope_of
+from thidua.common.web import actor_of, apply_errors, message_errors, scope_of
 from thidua.organizations.models import Unit
 
 MSG_USER_NOT_FOUND = "Không tìm thấy tài khoản có tên đăng nhập này."
@@ -33,12 +33,6 @@ MSG_RUNOFF_DONE = "Đã ghi nhận phiếu vòng hai. Phiếu kín: hệ thống
 DATE_FORMATS = ["%d/%m/%Y", "%Y-%m-%d"]
 
 
-def _errors(request, exc) -> None:
-    if isinstance(exc, PermissionDenied):
-        messages.error(request, str(exc) or "Bạn không có quyền thực hiện thao tác này.")
-        return
-    for m in exc.messages:
-        messages.error(request, m)
 
 
 def _is_officer(scope) -> bool:
@@ -138,7 +132,7 @@ def council_member_remove(request, pk: int):
         ca.council_member_remove(actor=actor_of(request), scope=scope, member=m, reason=request.POST.get("reason", ""))
         messages.success(request, f"{m.full_name} đã thôi tham gia Hội đồng.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:council_detail", pk=c.pk)
 
 
@@ -229,7 +223,7 @@ def runoff_open(request, pk: int, form: str):
         r = ca.runoff_open(actor=actor_of(request), scope=scope, session=s, form=form)
         messages.success(request, f"Đã mở bỏ phiếu vòng hai ({r.seats} suất).")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -243,7 +237,7 @@ def tie_decide(request, pk: int, form: str):
                       reason=request.POST.get("reason", ""))
         messages.success(request, "Đã ghi quyết định của Hội đồng. Kết quả đã chốt.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -268,7 +262,7 @@ def runoff_ballot(request, pk: int):
             messages.success(request, MSG_RUNOFF_DONE)
             return redirect("commendations:session_detail", pk=s.pk)
         except (ValidationError, PermissionDenied) as exc:
-            _errors(request, exc)
+            message_errors(request, exc)
     candidates = list(r.candidates.select_related("nominee__proposal__proposing_unit"))
     return render(request, "commendations/runoff_ballot.html", {
         "nav": "awards", "s": s, "r": r, "member": member, "candidates": candidates,
@@ -286,7 +280,7 @@ def runoff_paper(request, pk: int):
                         picks=request.POST.getlist("picks"))
         messages.success(request, "Đã nhập phiếu giấy vòng hai.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -299,7 +293,7 @@ def runoff_close(request, pk: int):
         messages.success(request, "Đã kết thúc bỏ phiếu vòng hai." if r.state == Runoff.DONE else
                          "Vòng hai vẫn bằng phiếu: Chủ tịch Hội đồng ghi quyết định của Hội đồng.")
     except (ValidationError, PermissionDenied) as exc:
-        _errors(request, exc)
+        message_errors(request, exc)
     return redirect("commendations:session_detail", pk=s.pk)
 
 
@@ -361,7 +355,7 @@ def propose_from_table(request, code: str):
                     messages.info(request, s["reason"])
                 return redirect("commendations:round_detail", pk=rnd.pk)
             except (ValidationError, PermissionDenied) as exc:
-                _errors(request, exc)
+                message_errors(request, exc)
         query = urlencode({"year": year or "", "target": target, "status": status})
         return redirect(f"{reverse('eligibility:unit_table', args=[unit.code])}?{query}")
     return render(request, "commendations/_propose_from_table.html", {

@@ -1,5 +1,6 @@
 """Small helpers shared by views: who is acting, their scope, paging, turning service errors into forms."""
-from django.core.exceptions import ValidationError
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 
 from thidua.common.context import Actor
@@ -24,6 +25,18 @@ def apply_errors(form, exc: ValidationError) -> None:
     else:
         for m in exc.messages:
             form.add_error(None, m)
+
+
+MSG_NOT_ALLOWED = "Bạn không có quyền thực hiện thao tác này."
+
+
+def message_errors(request, exc: ValidationError | PermissionDenied) -> None:
+    """A service's refusal shown as page messages (for actions posted from a page with no form to re-render)."""
+    if isinstance(exc, PermissionDenied):
+        messages.error(request, str(exc) or MSG_NOT_ALLOWED)
+        return
+    for message in (exc.messages if hasattr(exc, "messages") else [str(exc)]):
+        messages.error(request, message)
 
 
 class TypedInFull:
